@@ -1,0 +1,3 @@
+export * from './ast';
+export { parseMakefile } from './reader';
+export { LineIndex } from './lineIndex';
