@@ -1,0 +1,5 @@
+export * from './types';
+export { definition, definitionOf, targetDefinitions, type DefinitionOptions } from './definition';
+export { references } from './references';
+export { documentSymbols, workspaceSymbols } from './symbols';
+export { fileDiagnostics } from './diagnostics';

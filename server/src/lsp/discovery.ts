@@ -1,0 +1,89 @@
+// Finds the make files under a root: Makefile, makefile, GNUmakefile, Kbuild,
+// Makefile.*, *.mk, *.include (but not Kconfig.include: that is Kconfig) and
+// tools/ `Build` files. Skips .git, node_modules, symlinked directories,
+// what the root .gitignore ignores, and the caller's exclude globs. An
+// iterative walk with readdir(withFileTypes): no stat per entry.
+//
+// The root .gitignore counts only when the root is a git work tree (has a
+// .git): Debian's linux-source tarball ships a .gitignore that ignores `/*`
+// for its packaging repository, which would hide the whole tree.
+import { access, readFile, readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
+import ignore from 'ignore';
+import { globMatcher } from './glob';
+
+export interface DiscoverOptions {
+  root: string;
+  /** VS Code style globs relative to root (files.exclude keys). */
+  exclude?: readonly string[];
+  /** A filter made earlier by createIgnoreFilter (then exclude is not read). */
+  isIgnored?: IgnoreFilter;
+}
+
+/** Whether a root-relative path (`/`-separated) is ignored; only the path itself is tested. */
+export type IgnoreFilter = (relPath: string, isDir: boolean) => boolean;
+
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+/** Directories read at once; the libuv pool has four threads. */
+const PARALLEL_READS = 8;
+
+/** Whether a file name (with its path relative to the root) is a make file. */
+export function isMakeFileName(name: string, relPath: string): boolean {
+  if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || name === 'Kbuild') return true;
+  // Makefile.PL is Perl's MakeMaker script, not make.
+  if (name.startsWith('Makefile.')) return name !== 'Makefile.PL';
+  if (name.endsWith('.mk')) return true;
+  if (name.endsWith('.include')) return !name.startsWith('Kconfig');
+  if (name === 'Build') return relPath === 'tools/Build' || relPath.startsWith('tools/') || relPath.includes('/tools/');
+  return false;
+}
+
+/** A predicate over root-relative paths: the root .gitignore plus the exclude globs. */
+export async function createIgnoreFilter(options: DiscoverOptions): Promise<IgnoreFilter> {
+  const isGitTree = await access(join(options.root, '.git')).then(() => true, () => false);
+  const gitignore = isGitTree ? await readFile(join(options.root, '.gitignore'), 'utf8').catch(() => '') : '';
+  const ig = ignore().add(gitignore);
+  const excluded = globMatcher(options.exclude ?? []);
+  return (relPath, isDir) => {
+    if (relPath === '') return false;
+    if (excluded(relPath)) return true;
+    return ig.ignores(isDir ? `${relPath}/` : relPath);
+  };
+}
+
+/** Absolute paths of the make files under root, sorted. */
+export async function discoverMakeFiles(options: DiscoverOptions): Promise<string[]> {
+  const isIgnored = options.isIgnored ?? (await createIgnoreFilter(options));
+  const found: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const batch = pending.splice(pending.length - PARALLEL_READS, PARALLEL_READS);
+    const listings = await Promise.all(batch.map((rel) => listDir(join(options.root, rel))));
+    listings.forEach((entries, i) => {
+      const rel = batch[i];
+      for (const entry of entries) {
+        const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !isIgnored(childRel, true)) pending.push(childRel);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && isMakeFileName(entry.name, childRel)) {
+          if (!isIgnored(childRel, false)) found.push(join(options.root, childRel));
+        }
+      }
+    });
+  }
+  return found.sort();
+}
+
+/** Whether a file path relative to the root is ignored, itself or through a directory above it. */
+export function isIgnoredFile(isIgnored: IgnoreFilter, relPath: string): boolean {
+  const parts = relPath.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    if (ALWAYS_SKIPPED_DIRS.has(parts[i - 1]) || isIgnored(parts.slice(0, i).join('/'), true)) return true;
+  }
+  return isIgnored(relPath, false);
+}
+
+async function listDir(path: string): Promise<Dirent[]> {
+  return readdir(path, { withFileTypes: true }).catch(() => []);
+}
