@@ -44,7 +44,7 @@ quiet_cmd_gen = GEN $@
 `;
   assert.deepEqual(defs(`${base}$(obj)/x.h: FORCE\n\t$(call if_cha$0nged,gen)\n`), ['/scripts/Kbuild.include:3: if_changed = $(if $(newer-prereqs),$(cmd_$(1)))']);
   assert.deepEqual(defs(`${base}$(obj)/x.h: FORCE\n\t$(call if_changed,g$0en)\n`), ['/kernel/Makefile:2:       cmd_gen = ./gen > $@', '/kernel/Makefile:1: quiet_cmd_gen = GEN $@']);
-  assert.deepEqual(defs(`${base}rule_mk = x\n$(obj)/y: FORCE\n\t$(call if_changed_rule,m$0k)\n`), ['/kernel/Makefile:4: rule_mk = x']);
+  assert.deepEqual(defs(`${base}rule_mk = x\n$(obj)/y: FORCE\n\t$(call if_changed_rule,m$0k)\n`), ['/kernel/Makefile:3: rule_mk = x']);
 });
 
 test('targets: explicit rules first, then pattern rules that match', () => {
