@@ -4,7 +4,7 @@
 import type { AssignOp, Expr, Span } from './ast';
 import { type ExprContext, parseExpr } from './expr';
 import { commentStart, lineEnd, readLogicalLine } from './lines';
-import { type Source, isBlank } from './source';
+import { type Source, SourceBuilder, fileOffset, isBlank } from './source';
 
 const OPS: AssignOp[] = ['::=', ':=', '+=', '?=', '!=', '='];
 
@@ -51,10 +51,10 @@ export function readDefine(args: {
   let depth = 1;
   let pos = args.next;
   const bodyStart = Math.min(pos, text.length);
-  let out = '';
-  const map: number[] = [];
+  const b = new SourceBuilder(text);
   let bodyEnd = bodyStart;
   let endLineEnd = -1;
+  let first = true;
   while (pos < text.length) {
     const physicalEnd = lineEnd(text, pos);
     const firstLine = text.slice(pos, physicalEnd);
@@ -75,23 +75,17 @@ export function readDefine(args: {
       }
     }
     const logical = readLogicalLine(text, pos);
-    if (out.length > 0 || map.length > 0) {
-      out += '\n';
-      map.push(pos - 1);
-    }
-    const src = logical.src;
-    for (let i = 0; i < src.text.length; i++) {
-      out += src.text[i];
-      map.push(src.map ? src.map[i] : src.base + i);
-    }
+    if (!first) b.char('\n', pos - 1);
+    first = false;
+    appendSource(b, logical.src);
     pos = logical.next;
     bodyEnd = Math.min(pos, text.length);
   }
   if (endLineEnd === -1) {
     ctx.diagnostics.push({ message: "missing 'endef', unterminated 'define'", span: lineSpan, severity: 'error' });
   }
-  map.push(bodyEnd > bodyStart ? bodyEnd - 1 : bodyStart);
-  const bodySrc: Source = { text: out, map, base: bodyStart };
+  const bodySrc: Source = b.build(bodyStart);
+  const out = bodySrc.text;
   const bodyCtx: ExprContext = { src: bodySrc, diagnostics: ctx.diagnostics };
   const span = { start: lineSpan.start, end: endLineEnd === -1 ? text.length : endLineEnd };
   return {
@@ -105,4 +99,21 @@ export function readDefine(args: {
     },
     next: pos,
   };
+}
+
+/** Append a logical line (itself folded from several physical lines) to a builder. */
+function appendSource(b: SourceBuilder, src: Source): void {
+  if (!src.segs) {
+    b.run(src.base, src.base + src.text.length);
+    return;
+  }
+  for (let k = 0; k < src.segs.length; k += 2) {
+    const from = src.segs[k];
+    const to = k + 2 < src.segs.length ? src.segs[k + 2] : src.text.length;
+    if (to <= from) continue;
+    const at = fileOffset(src, from);
+    // A folded continuation is a ' ' standing for the backslash: not a run of the file.
+    if (to - from === 1 && src.text[from] === ' ' && b.fileChar(at) !== ' ') b.char(' ', at);
+    else b.run(at, at + (to - from));
+  }
 }

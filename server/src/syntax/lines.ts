@@ -1,6 +1,6 @@
 // Physical lines → logical lines, the way GNU make 4.3 reads them.
 import type { Source } from './source';
-import { isBlank, skipReference } from './source';
+import { fileOffset, isBlank, skipReference, SourceBuilder } from './source';
 
 export function lineEnd(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos);
@@ -27,29 +27,24 @@ export interface Logical {
 export function readLogicalLine(text: string, start: number): Logical {
   let end = lineEnd(text, start);
   if (!continues(text, start, end)) {
-    return { src: { text: text.slice(start, end), map: null, base: start }, next: end + 1 };
+    return { src: { text: text.slice(start, end), segs: null, base: start }, next: end + 1 };
   }
-  let out = '';
-  const map: number[] = [];
+  const b = new SourceBuilder(text);
   let pos = start;
   for (;;) {
     end = lineEnd(text, pos);
     const more = continues(text, pos, end) && end < text.length;
-    const contentEnd = more ? end - 1 : end;
-    for (let i = pos; i < contentEnd; i++) {
-      out += text[i];
-      map.push(i);
-    }
     if (!more) {
-      map.push(contentEnd);
-      return { src: { text: out, map, base: start }, next: end + 1 };
+      b.run(pos, end);
+      return { src: b.build(start), next: end + 1 };
     }
-    while (out.length > 0 && isBlank(out[out.length - 1])) {
-      out = out.slice(0, -1);
-      map.pop();
-    }
-    out += ' ';
-    map.push(end - 1);
+    // Blanks before the backslash go, and so do those after the newline.
+    let contentEnd = end - 1;
+    while (contentEnd > pos && isBlank(text[contentEnd - 1])) contentEnd--;
+    b.run(pos, contentEnd);
+    // An all-blank line leaves the previous fold's space at the end: make drops it too.
+    while (isBlank(b.text[b.text.length - 1])) b.text = b.text.slice(0, -1);
+    b.char(' ', end - 1);
     pos = end + 1;
     while (pos < text.length && isBlank(text[pos])) pos++;
   }
@@ -63,24 +58,18 @@ export function readRecipeLine(text: string, start: number, prefix: string): Log
   let end = lineEnd(text, start);
   const first = start + 1; // past the recipe prefix
   if (!continues(text, start, end)) {
-    return { src: { text: text.slice(first, end), map: null, base: first }, next: end + 1 };
+    return { src: { text: text.slice(first, end), segs: null, base: first }, next: end + 1 };
   }
-  let out = '';
-  const map: number[] = [];
+  const b = new SourceBuilder(text);
   let pos = first;
   for (;;) {
     end = lineEnd(text, pos);
     const more = continues(text, pos, end) && end < text.length;
-    for (let i = pos; i < end; i++) {
-      out += text[i];
-      map.push(i);
-    }
     if (!more) {
-      map.push(end);
-      return { src: { text: out, map, base: first }, next: end + 1 };
+      b.run(pos, end);
+      return { src: b.build(first), next: end + 1 };
     }
-    out += '\n';
-    map.push(end);
+    b.run(pos, end + 1);
     pos = end + 1;
     if (text[pos] === prefix) pos++;
   }
@@ -108,47 +97,46 @@ export function commentStart(text: string, skipRefs = false): number {
 }
 
 /**
- * Remove a comment and turn `\#` into `#` like make's remove_comments, keeping
- * the offset map right. Backslashes before an escaped '#' halve: `\\\#` → `\#`.
+ * Remove a comment and turn `\\#` into `#` like make's remove_comments, keeping
+ * the offsets right. Backslashes before an escaped '#' halve: three and '#' give one and '#'.
  */
 export function stripComment(src: Source, skipRefs = false): Source {
   const { text } = src;
   if (!text.includes('#')) return src;
   const cut = commentStart(text, skipRefs);
   const limit = cut === -1 ? text.length : cut;
-  if (!text.slice(0, limit).includes('\\#')) {
+  const escaped = text.indexOf('\\#');
+  if (escaped === -1 || escaped >= limit) {
     if (cut === -1) return src;
-    return { text: text.slice(0, cut), map: src.map ? src.map.slice(0, cut + 1) : null, base: src.base };
+    return { text: text.slice(0, cut), segs: src.segs, base: src.base };
   }
+  // Rebuild from the logical text, mapping each kept run back to the file.
   let out = '';
-  const map: number[] = [];
-  const at = (i: number) => (src.map ? src.map[i] : src.base + i);
-  for (let i = 0; i < limit; i++) {
-    if (text[i] === '\\') {
-      let j = i;
-      while (j < limit && text[j] === '\\') j++;
-      if (text[j] === '#') {
-        // 2n+1 backslashes before '#': n backslashes and a literal '#'.
-        const keep = (j - i - 1) / 2;
-        for (let k = 0; k < keep; k++) {
-          out += '\\';
-          map.push(at(i + k));
-        }
-        out += '#';
-        map.push(at(j));
-        i = j;
-        continue;
-      }
-      for (let k = i; k < j; k++) {
-        out += '\\';
-        map.push(at(k));
-      }
-      i = j - 1;
-      continue;
+  const segs: number[] = [];
+  const keep = (from: number, to: number) => {
+    if (to <= from) return;
+    for (let i = from; i < to; ) {
+      // Runs must stay contiguous in the file: split where the source jumps.
+      let j = i + 1;
+      while (j < to && fileOffset(src, j) === fileOffset(src, i) + (j - i)) j++;
+      segs.push(out.length, fileOffset(src, i));
+      out += text.slice(i, j);
+      i = j;
     }
-    out += text[i];
-    map.push(at(i));
+  };
+  let i = 0;
+  while (i < limit) {
+    const at = text.indexOf('\\#', i);
+    if (at === -1 || at >= limit) {
+      keep(i, limit);
+      break;
+    }
+    let bs = at;
+    while (bs > i && text[bs - 1] === '\\') bs--;
+    const n = at + 1 - bs; // backslashes before '#', odd here (the '#' is escaped)
+    keep(i, bs + (n - 1) / 2);
+    keep(at + 1, at + 2);
+    i = at + 2;
   }
-  map.push(at(limit));
-  return { text: out, map, base: src.base };
+  return { text: out, segs: segs.length > 0 ? segs : null, base: src.base };
 }

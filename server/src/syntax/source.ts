@@ -4,13 +4,54 @@ import type { Span } from './ast';
 
 export interface Source {
   text: string;
-  /** File offset of text[i]; length text.length + 1. Null when contiguous from base. */
-  map: number[] | null;
+  /**
+   * Where the text's runs come from, as flat pairs [textIndex, fileOffset, …]
+   * sorted by textIndex; null when the text is one contiguous run from base.
+   */
+  segs: number[] | null;
   base: number;
 }
 
 export function fileOffset(src: Source, i: number): number {
-  return src.map ? src.map[Math.min(i, src.map.length - 1)] : src.base + i;
+  const segs = src.segs;
+  if (!segs) return src.base + i;
+  let lo = 0;
+  let hi = segs.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid * 2] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return segs[lo * 2 + 1] + (i - segs[lo * 2]);
+}
+
+/** Builds a Source from runs of the file text and single replacement characters. */
+export class SourceBuilder {
+  text = '';
+  private readonly segs: number[] = [];
+
+  constructor(private readonly fileText: string) {}
+
+  /** Append fileText[from, to). */
+  run(from: number, to: number): void {
+    if (to <= from) return;
+    this.segs.push(this.text.length, from);
+    this.text += this.fileText.slice(from, to);
+  }
+
+  /** Append one character that stands for the file text at `at` (a folded continuation, say). */
+  char(ch: string, at: number): void {
+    this.segs.push(this.text.length, at);
+    this.text += ch;
+  }
+
+  fileChar(at: number): string {
+    return this.fileText[at];
+  }
+
+  build(base: number): Source {
+    return { text: this.text, segs: this.segs.length > 0 ? this.segs : null, base };
+  }
 }
 
 export function spanOf(src: Source, from: number, to: number): Span {

@@ -1,0 +1,16 @@
+// `npm run bench`: every figure the issues set a goal for, each against a
+// reference measured in the same run. Sections whose inputs are missing say so.
+import { formatRows, type BenchRow } from './types';
+import { benchIndex } from './index';
+
+const sections: Array<[string, () => Promise<BenchRow[]>]> = [['Index and navigation (kernel 6.1, issue 2)', benchIndex]];
+
+(async () => {
+  for (const [title, run] of sections) {
+    try {
+      console.log(formatRows(title, await run()));
+    } catch (e) {
+      console.log(`## ${title}\n- not measured: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+})();
