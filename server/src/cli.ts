@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// kbuild-analyzer on the command line: a table of subcommands, each a
+// handler in cli/ returning { stdout, exitCode }. Add a row to add one.
+import { definitionCommand, parseCommand, referencesCommand, symbolsCommand } from './cli/navigation';
+import { USAGE_ERROR, type CliHandler, type CliResult } from './cli/types';
+
+interface Command {
+  run: CliHandler;
+  usage: string;
+  summary: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  parse: {
+    run: parseCommand,
+    usage: 'parse [PATH…]',
+    summary: 'syntax diagnostics as JSON (a directory: every make file under it); exit 1 on errors',
+  },
+  symbols: { run: symbolsCommand, usage: 'symbols [FILE]', summary: 'document symbols of FILE as JSON' },
+  definition: {
+    run: definitionCommand,
+    usage: 'definition FILE:LINE:COL [--root DIR]',
+    summary: 'where the name at LINE:COL is defined (1-based), as JSON locations',
+  },
+  references: {
+    run: referencesCommand,
+    usage: 'references FILE:LINE:COL [--root DIR]',
+    summary: 'every use of the name at LINE:COL, definitions included',
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const rows = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: kbuild-analyzer COMMAND [ARGS…]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Without a PATH or FILE, parse and symbols use the bundled example tree (examples/tiny-kernel).',
+    'The workspace root (--root) defaults to the nearest directory above FILE whose Makefile',
+    'has a `VERSION =` line (a kernel tree); else the current directory when FILE is inside it;',
+    "else FILE's directory. Every make file under the root is loaded.",
+    'Lines and columns are 1-based; columns count UTF-16 units, like LSP.',
+    '',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<CliResult> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { stdout: help(), exitCode: 0 };
+  const command = COMMANDS[name];
+  if (!command) return { stdout: '', stderr: `kbuild-analyzer: unknown command '${name}'\n\n${help()}`, exitCode: USAGE_ERROR };
+  if (rest.includes('--help') || rest.includes('-h')) return { stdout: `Usage: kbuild-analyzer ${command.usage}\n  ${command.summary}\n`, exitCode: 0 };
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kbuild-analyzer: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

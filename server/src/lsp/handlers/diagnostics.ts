@@ -1,0 +1,31 @@
+// Push diagnostics for the open documents. Any edit can change another
+// file's diagnostics (a variable defined elsewhere), so every open document
+// is republished, debounced.
+import { fileDiagnostics } from '../../ide';
+import { toDiagnostic } from '../conversions';
+import { fileContext, type ServerState } from '../state';
+
+const DEBOUNCE_MS = 150;
+
+export function publishDiagnostics(state: ServerState, uri: string): void {
+  const ctx = fileContext(state, uri);
+  const diagnostics = ctx ? fileDiagnostics(ctx.folder.ws, ctx.path).map((d) => toDiagnostic(ctx.file.lines, d)) : [];
+  const version = state.documents.get(uri)?.version;
+  void state.connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+export function clearDiagnostics(state: ServerState, uri: string): void {
+  void state.connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/** A function that republishes every open document's diagnostics a moment after its last call. */
+export function diagnosticsScheduler(state: ServerState): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      for (const doc of state.documents.all()) publishDiagnostics(state, doc.uri);
+    }, DEBOUNCE_MS);
+  };
+}

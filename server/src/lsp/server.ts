@@ -1,0 +1,117 @@
+// Wires the LSP connection to the handlers: capabilities, document sync,
+// background indexing on `initialized`, watched files, configuration and
+// workspace-folder changes. Each request handler is one file in handlers/.
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import packageJson from '../../../package.json';
+import { uriToPath } from './conversions';
+import { onDocumentClose, onDocumentContent } from './documents';
+import { enabledGlobs } from './glob';
+import { onDefinition } from './handlers/definition';
+import { diagnosticsScheduler } from './handlers/diagnostics';
+import { onDocumentSymbol } from './handlers/documentSymbol';
+import { onReferences } from './handlers/references';
+import { onWorkspaceSymbol } from './handlers/workspaceSymbol';
+import { indexFolders, renewWorkspace } from './indexing';
+import { newFolder, type Folder, type ServerState } from './state';
+import { onWatchedFilesChange } from './watchedFiles';
+
+/** What a client may pass as initializationOptions (VS Code's client sends files.exclude keys). */
+interface InitializationOptions {
+  exclude?: string[];
+}
+
+export function startServer(connection: Connection): void {
+  const state: ServerState = {
+    connection,
+    documents: new TextDocuments(TextDocument),
+    folders: [],
+    exclude: [],
+    workDoneProgress: false,
+  };
+  let foldersChangeable = false;
+  const republish = diagnosticsScheduler(state);
+  const log = (what: string) => (error: unknown) => connection.console.error(`${what}: ${String(error)}`);
+  const reindex = (folders: Folder[]) =>
+    void indexFolders(state, folders).then(republish, log('indexing failed'));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.exclude = enabledGlobs(options.exclude);
+    state.workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+    foldersChangeable = params.capabilities.workspace?.workspaceFolders === true;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    state.folders = pathsOf(uris).map((root) => newFolder(root, true));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kbuild-analyzer', version: packageJson.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    reindex(state.folders.filter((f) => f.indexed));
+    if (foldersChangeable) connection.workspace.onDidChangeWorkspaceFolders((event) => reindex(changeFolders(state, event)));
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const settings = params.settings as { files?: { exclude?: unknown } } | null;
+    const exclude = enabledGlobs(settings?.files?.exclude);
+    if (settings?.files?.exclude === undefined || sameList(exclude, state.exclude)) return;
+    state.exclude = exclude;
+    const folders = state.folders.filter((f) => f.indexed);
+    for (const folder of folders) renewWorkspace(state, folder);
+    reindex(folders);
+  });
+
+  state.documents.onDidChangeContent((event) => {
+    onDocumentContent(state, event);
+    republish();
+  });
+  state.documents.onDidClose((event) => {
+    onDocumentClose(state, event);
+    republish();
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    onWatchedFilesChange(state, params);
+    republish();
+  });
+
+  connection.onDefinition((params) => onDefinition(state, params));
+  connection.onReferences((params) => onReferences(state, params));
+  connection.onDocumentSymbol((params) => onDocumentSymbol(state, params));
+  connection.onWorkspaceSymbol((params) => onWorkspaceSymbol(state, params));
+
+  state.documents.listen(connection);
+  connection.listen();
+}
+
+function pathsOf(uris: readonly string[]): string[] {
+  return uris.map(uriToPath).filter((p): p is string => p !== undefined);
+}
+
+/** Applies a folder change; returns the added folders, to index. */
+function changeFolders(state: ServerState, event: WorkspaceFoldersChangeEvent): Folder[] {
+  const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+  state.folders = state.folders.filter((f) => !(f.indexed && removed.has(f.root)));
+  const added = pathsOf(event.added.map((f) => f.uri)).map((root) => newFolder(root, true));
+  state.folders.push(...added);
+  return added;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
