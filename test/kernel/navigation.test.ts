@@ -1,7 +1,7 @@
 // Go-to-definition on the real kernel 6.1 tree, the cases a kernel developer hits first.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { definition, references } from '../../server/src/ide';
+import { definition, hover, references } from '../../server/src/ide';
 import { join, kernelWorkspace, offsetOf } from '../helpers/kernel';
 
 function lineOf(text: string, offset: number): string {
@@ -55,4 +55,16 @@ test('references of cmd_ld_ko_o include its use through if_changed_except', asyn
   const text = ws.files.get(file)!.text;
   const refs = references(ws, { file, offset: offsetOf(text, 'cmd_ld_ko_o', 2), includeDeclaration: true });
   assert.ok(refs.some((r) => text.slice(r.span.start, r.span.end) === 'ld_ko_o'), JSON.stringify(refs));
+});
+
+test('hover on a cc-option call in arch/x86/Makefile shows the chain down to the compiler command', async () => {
+  const { src, ws } = await kernelWorkspace();
+  const file = join(src, 'arch/x86/Makefile');
+  const text = ws.files.get(file)!.text;
+  const h = hover(ws, { file, offset: offsetOf(text, '$(call cc-option,-mindirect-branch-cs-prefix)', 10) });
+  assert.ok(h, 'hover answers');
+  assert.match(h.contents, /\*\*cc-option\*\* \(scripts\/Makefile\.compiler:\d+\)/);
+  assert.match(h.contents, /\*\*__cc-option\*\*/);
+  assert.match(h.contents, /\*\*try-run\*\*/);
+  assert.match(h.contents, /Runs the compiler: `\$\(CC\) -Werror +\$\(KBUILD_CPPFLAGS\) \$\(KBUILD_CFLAGS\) -mindirect-branch-cs-prefix -c -x c \/dev\/null -o "\$\$TMP"`/);
 });

@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
+  HoverRequest,
   ExitNotification,
   FileChangeType,
   InitializeRequest,
@@ -129,6 +130,16 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       context: { includeDeclaration: false },
     });
     assert.deepEqual(where(withoutDecl, root), ['Makefile:4:12', 'sub/Kbuild:1:15']);
+  });
+
+  test('hover unfolds a $(call …) and lists a variable\'s definitions', async () => {
+    await open('Makefile', TOP);
+    const textDocument = { uri: uri('Makefile') };
+    const onCall = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: pos(TOP, 'helper', 2) });
+    const callText = (onCall?.contents as { value: string }).value;
+    assert.match(callText, /1\. \*\*helper\*\* \(scripts\/Kbuild\.include:1\): `x-helped`/);
+    const onVar = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: pos(TOP, 'FOO', 1, 1) });
+    assert.match((onVar?.contents as { value: string }).value, /\*\*FOO\*\*: 1 definition site in scope/);
   });
 
   test('document symbols with ranges', async () => {

@@ -42,12 +42,16 @@ export function lookupInTiers(ws: Workspace, file: string, found: IndexedOccurre
  * from the files it reads, so the file's include closure and the contexts
  * that run it count together; the rest of the workspace only when they have none.
  */
-function variableDefinitions(ws: Workspace, file: string, names: string[]): FileSpan[] {
+export function variableDefinitionEntries(ws: Workspace, file: string, names: string[]): IndexedOccurrence[] {
   const found = names.flatMap((n) => ws.defs.get(n) ?? []);
   if (found.length === 0) return [];
   const scope = new Set(searchTiers(ws, file).flat());
   const inScope = found.filter((e) => scope.has(e.file));
-  return toFileSpans(dedupe(inScope.length > 0 ? inScope : found));
+  return dedupe(inScope.length > 0 ? inScope : found);
+}
+
+function variableDefinitions(ws: Workspace, file: string, names: string[]): FileSpan[] {
+  return toFileSpans(variableDefinitionEntries(ws, file, names));
 }
 
 function dedupe(entries: IndexedOccurrence[]): IndexedOccurrence[] {

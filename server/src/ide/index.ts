@@ -3,3 +3,5 @@ export { definition, definitionOf, targetDefinitions, type DefinitionOptions } f
 export { references } from './references';
 export { documentSymbols, workspaceSymbols } from './symbols';
 export { fileDiagnostics } from './diagnostics';
+export { hover } from './hover';
+export { unfoldCall, substituteArguments } from './callChain';

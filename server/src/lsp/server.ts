@@ -17,6 +17,7 @@ import { enabledGlobs } from './glob';
 import { onDefinition } from './handlers/definition';
 import { diagnosticsScheduler } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbol';
+import { onHover } from './handlers/hover';
 import { onReferences } from './handlers/references';
 import { onWorkspaceSymbol } from './handlers/workspaceSymbol';
 import { indexFolders, renewWorkspace } from './indexing';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         definitionProvider: true,
+        hoverProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -91,6 +93,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDefinition((params) => onDefinition(state, params));
+  connection.onHover((params) => onHover(state, params));
   connection.onReferences((params) => onReferences(state, params));
   connection.onDocumentSymbol((params) => onDocumentSymbol(state, params));
   connection.onWorkspaceSymbol((params) => onWorkspaceSymbol(state, params));

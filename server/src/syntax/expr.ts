@@ -191,3 +191,8 @@ export function literalText(expr: Expr): string | undefined {
   }
   return s;
 }
+
+/** Parse free-standing make text (a variable's value, say); spans are offsets into `text`. */
+export function parseText(text: string): Expr {
+  return parseExpr({ src: { text, segs: null, base: 0 }, diagnostics: [] }, 0, text.length);
+}

@@ -28,6 +28,8 @@ export interface Occurrence {
   detail?: string;
   /** For object words: the variable whose value holds them. */
   owner?: string;
+  /** For variable definitions: the raw value as make stores it. */
+  value?: string;
 }
 
 interface Walk {
@@ -114,15 +116,16 @@ function trimSpan(w: Walk, span: Span): Span {
   return { start, end };
 }
 
-function defineName(w: Walk, name: Expr, stmtSpan: Span, detail: string): string | undefined {
+function defineName(w: Walk, args: { name: Expr; stmtSpan: Span; detail: string; value: string }): string | undefined {
+  const { name, stmtSpan, detail, value } = args;
   const literal = literalText(name)?.trim();
   if (literal) {
-    w.out.push({ kind: 'varDef', name: literal, span: trimSpan(w, name.span), stmtSpan, detail });
+    w.out.push({ kind: 'varDef', name: literal, span: trimSpan(w, name.span), stmtSpan, detail, value });
     return literal;
   }
   const template = raw(w, name.span).trim();
   const aliases = configNameCandidates(template);
-  w.out.push({ kind: 'varDef', name: template, aliases, span: trimSpan(w, name.span), stmtSpan, detail });
+  w.out.push({ kind: 'varDef', name: template, aliases, span: trimSpan(w, name.span), stmtSpan, detail, value });
   walkExpr(w, name, stmtSpan);
   return aliases[0] ?? template;
 }
@@ -133,7 +136,8 @@ function walkStmt(w: Walk, stmt: Stmt): void {
     case 'define':
     case 'targetAssign': {
       if (stmt.kind === 'targetAssign') walkWords(w, stmt.targets, 'target', stmt.span);
-      const name = defineName(w, stmt.name, stmt.span, stmt.kind === 'define' ? 'define' : stmt.op);
+      const detail = stmt.kind === 'define' ? `define ${stmt.op}` : stmt.op;
+      const name = defineName(w, { name: stmt.name, stmtSpan: stmt.span, detail, value: stmt.valueText });
       if (name && isObjectListVariable(name) && stmt.kind === 'assign') {
         for (const { word, span } of literalWords(stmt.value, w.text)) {
           w.out.push({ kind: 'object', name: word, span, stmtSpan: stmt.span, owner: name });
