@@ -4,7 +4,7 @@ import type { AssignOp, Modifiers } from './ast';
 import { isBlank } from './source';
 
 export interface AssignmentShape {
-  mods: Modifiers & { unexport: boolean };
+  mods: Modifiers;
   nameStart: number;
   nameEnd: number;
   op: AssignOp;
@@ -12,7 +12,7 @@ export interface AssignmentShape {
 }
 
 export interface DirectiveShape {
-  mods: Modifiers & { unexport: boolean };
+  mods: Modifiers;
   /** 'define' or 'undefine', with where its operand starts. */
   directive: 'define' | 'undefine';
   rest: number;
@@ -100,7 +100,8 @@ export function parseVarAssignment(
   end: number,
   targetVar: boolean,
 ): AssignmentShape | DirectiveShape | null {
-  const mods = { export: false, override: false, private: false, unexport: false };
+  // make 4.3 takes `unexport` as a directive only: `unexport F := 2` unexports three words.
+  const mods = { export: false, override: false, private: false };
   let p = skipBlanks(text, from, end);
   if (p >= end) return null;
   for (;;) {
@@ -109,7 +110,6 @@ export function parseVarAssignment(
     const we = wordEnd(text, p, end);
     const word = text.slice(p, we);
     if (word === 'export') mods.export = true;
-    else if (word === 'unexport') mods.unexport = true;
     else if (word === 'override') mods.override = true;
     else if (word === 'private') mods.private = true;
     else if (!targetVar && (word === 'define' || word === 'undefine')) {

@@ -9,12 +9,17 @@ type IfStmt = Extract<Stmt, { kind: 'if' }>;
 export interface CondFrame {
   stmt: IfStmt;
   sawElse: boolean;
+  /** Whether a rule's recipe was open at the `if`, and whether any branch so far ended with one open. */
+  inRuleAtIf: boolean;
+  inRuleAfter: boolean;
 }
 
 interface CondState {
   conds: CondFrame[];
   diagnostics: SyntaxDiagnostic[];
   body: () => Stmt[];
+  inRule: () => boolean;
+  setInRule: (v: boolean) => void;
 }
 
 const CONDITIONALS = new Set(['ifeq', 'ifneq', 'ifdef', 'ifndef']);
@@ -33,7 +38,7 @@ export function handleConditionalLine(args: {
     const cond = parseCondition({ ctx, word, from: rest, end, lineSpan, diagnostics: st.diagnostics });
     const stmt: IfStmt = { kind: 'if', branches: [{ cond, body: [], span: lineSpan }], span: lineSpan };
     st.body().push(stmt);
-    st.conds.push({ stmt, sawElse: false });
+    st.conds.push({ stmt, sawElse: false, inRuleAtIf: st.inRule(), inRuleAfter: false });
     return true;
   }
   if (word === 'else') {
@@ -57,6 +62,9 @@ export function handleConditionalLine(args: {
       top.sawElse = true;
     }
     top.stmt.branches.push({ cond, body: [], span: lineSpan });
+    // Each branch starts where the `if` did: make reads only one of them.
+    top.inRuleAfter ||= st.inRule();
+    st.setInRule(top.inRuleAtIf);
     return true;
   }
   if (word === 'endif') {
@@ -67,6 +75,9 @@ export function handleConditionalLine(args: {
     }
     if (rest < end) st.diagnostics.push({ message: "extraneous text after 'endif' directive", span: lineSpan, severity: 'warning' });
     top.stmt.span = { start: top.stmt.span.start, end: lineSpan.end };
+    // Not knowing which branch make takes, a recipe stays open after endif if it
+    // could be open after any branch (an absent else leaves it as it was).
+    st.setInRule(top.inRuleAfter || st.inRule() || (!top.sawElse && top.inRuleAtIf));
     return true;
   }
   return false;

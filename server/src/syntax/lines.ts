@@ -38,9 +38,12 @@ export function readLogicalLine(text: string, start: number): Logical {
       b.run(pos, end);
       return { src: b.build(start), next: end + 1 };
     }
-    // Blanks before the backslash go, and so do those after the newline.
-    let contentEnd = end - 1;
-    while (contentEnd > pos && isBlank(text[contentEnd - 1])) contentEnd--;
+    // Of the n (odd) backslashes ending the line, make keeps (n-1)/2; then
+    // blanks before the backslash go, and so do those after the newline.
+    let n = 0;
+    while (end - n - 1 >= pos && text[end - n - 1] === '\\') n++;
+    let contentEnd = end - n + (n - 1) / 2;
+    while (contentEnd > pos && contentEnd === end - n && isBlank(text[contentEnd - 1])) contentEnd--;
     b.run(pos, contentEnd);
     // An all-blank line leaves the previous fold's space at the end: make drops it too.
     while (isBlank(b.text[b.text.length - 1])) b.text = b.text.slice(0, -1);
@@ -105,10 +108,14 @@ export function stripComment(src: Source, skipRefs = false): Source {
   if (!text.includes('#')) return src;
   const cut = commentStart(text, skipRefs);
   const limit = cut === -1 ? text.length : cut;
+  // Backslashes before the comment's '#' quote each other: make keeps half.
+  let before = 0;
+  while (cut > before && text[cut - before - 1] === '\\') before++;
+  const kept = limit - before / 2;
   const escaped = text.indexOf('\\#');
-  if (escaped === -1 || escaped >= limit) {
+  if (escaped === -1 || escaped >= limit - before) {
     if (cut === -1) return src;
-    return { text: text.slice(0, cut), segs: src.segs, base: src.base };
+    return { text: text.slice(0, kept), segs: src.segs, base: src.base };
   }
   // Rebuild from the logical text, mapping each kept run back to the file.
   let out = '';
@@ -127,8 +134,8 @@ export function stripComment(src: Source, skipRefs = false): Source {
   let i = 0;
   while (i < limit) {
     const at = text.indexOf('\\#', i);
-    if (at === -1 || at >= limit) {
-      keep(i, limit);
+    if (at === -1 || at >= limit - before) {
+      keep(i, kept);
       break;
     }
     let bs = at;

@@ -41,7 +41,8 @@ export function parseMakefile(text: string, file: string): ParseResult {
     }
   }
   for (const frame of st.conds) {
-    st.diagnostics.push({ message: "missing 'endif'", span: frame.stmt.branches[0].span, severity: 'error' });
+    // make reports it where the file ends.
+    st.diagnostics.push({ message: "missing 'endif'", span: { start: text.length, end: text.length }, severity: 'error' });
     frame.stmt.span = { start: frame.stmt.span.start, end: text.length };
   }
   return { file, text, stmts: st.root, diagnostics: st.diagnostics };
@@ -58,7 +59,8 @@ function readStatement(st: ReaderState, pos: number): number {
   const logical = readLogicalLine(text, pos);
   const raw = logical.src;
   const lineSpan: Span = { start: pos, end: Math.max(pos, Math.min(logical.next - 1, text.length)) };
-  const src = stripComment(raw);
+  // make 4.3: a '#' inside $(…) or ${…} is no comment, on any line.
+  const src = stripComment(raw, true);
   const t = src.text;
   const end = t.length;
   let p = 0;
@@ -81,13 +83,13 @@ function readStatement(st: ReaderState, pos: number): number {
     return def.next;
   }
   if (assign) {
+    if (assign.nameEnd <= assign.nameStart) st.diagnostics.push({ message: 'empty variable name', span: lineSpan, severity: 'error' });
     const name = parseExpr(ctx, assign.nameStart, assign.nameEnd);
     const valueText = t.slice(assign.valueStart);
     push({ kind: 'assign', name, op: assign.op, valueText, value: parseExpr(ctx, assign.valueStart, end), mods: plainMods(assign.mods), span: lineSpan });
     if (literalText(name) === '.RECIPEPREFIX' && !assign.mods.private) {
       st.recipePrefix = valueText.length > 0 && !valueText.includes('$') ? valueText[0] : '\t';
     }
-    if (assign.mods.unexport) push({ kind: 'export', names: name, unexport: true, span: lineSpan });
     return logical.next;
   }
 
@@ -97,11 +99,16 @@ function readStatement(st: ReaderState, pos: number): number {
   let rest = we;
   while (rest < end && isBlank(t[rest])) rest++;
 
-  if (handleConditionalLine({ st: { conds: st.conds, diagnostics: st.diagnostics, body: () => body(st) }, ctx, word, rest, end, lineSpan })) {
-    return logical.next;
-  }
-  if (word === 'endef') {
-    st.diagnostics.push({ message: "extraneous 'endef'", span: lineSpan, severity: 'error' });
+  const condState = {
+    conds: st.conds,
+    diagnostics: st.diagnostics,
+    body: () => body(st),
+    inRule: () => st.inRule,
+    setInRule: (v: boolean) => {
+      st.inRule = v;
+    },
+  };
+  if (handleConditionalLine({ st: condState, ctx, word, rest, end, lineSpan })) {
     return logical.next;
   }
   if (word === 'export' || word === 'unexport') {
@@ -133,9 +140,7 @@ function readStatement(st: ReaderState, pos: number): number {
       return logical.next;
     }
   }
-  // Rule and expansion lines: a '#' inside a reference is no comment there.
-  const ruleSrc = stripComment(raw, true);
-  const rule = parseRuleLine({ ctx: { src: ruleSrc, diagnostics: st.diagnostics }, raw, span: lineSpan });
+  const rule = parseRuleLine({ ctx, raw, span: lineSpan });
   if (rule) {
     body(st).push(rule);
     // A target-specific assignment ends the previous rule's recipe, as in make.
@@ -143,10 +148,12 @@ function readStatement(st: ReaderState, pos: number): number {
     return logical.next;
   }
   // No colon: a line that is only expansions is fine (make checks it expands to nothing).
-  const expr = trimmedExpr({ src: ruleSrc, diagnostics: st.diagnostics }, 0, ruleSrc.text.length);
+  const expr = trimmedExpr(ctx, p, end);
   if (expr.nodes.some((n) => n.kind === 'text' && /\S/.test(n.text))) {
-    push({ kind: 'error', message: 'missing separator', span: lineSpan });
-    st.diagnostics.push({ message: 'missing separator', span: lineSpan, severity: 'error' });
+    // make's own hint for a recipe indented with spaces.
+    const message = st.recipePrefix === '\t' && raw.text.startsWith('        ') ? 'missing separator (did you mean TAB instead of 8 spaces?)' : 'missing separator';
+    push({ kind: 'error', message, span: lineSpan });
+    st.diagnostics.push({ message, span: lineSpan, severity: 'error' });
   } else {
     push({ kind: 'expr', expr, span: lineSpan });
   }

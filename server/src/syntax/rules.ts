@@ -2,7 +2,7 @@
 // and target-/pattern-specific assignments `targets: [mods] VAR op value`.
 import type { Expr, RuleSep, Span, Stmt } from './ast';
 import { parseVarAssignment } from './assignment';
-import { type ExprContext, parseExpr } from './expr';
+import { type ExprContext, literalText, parseExpr } from './expr';
 import { commentStart } from './lines';
 import { type Source, findTopLevel, isBlank } from './source';
 
@@ -22,7 +22,7 @@ export function parseRuleLine(args: { ctx: ExprContext; raw: Source; span: Span 
   const end = t.length;
   let from = 0;
   while (from < end && isBlank(t[from])) from++;
-  const colon = findTopLevel(t, from, end, ':');
+  const colon = findRuleColon(t, from, end);
   if (colon === -1) return null;
   let targetsEnd = colon;
   let sep: RuleSep = ':';
@@ -33,10 +33,11 @@ export function parseRuleLine(args: { ctx: ExprContext; raw: Source; span: Span 
     sep = grouped ? '&::' : '::';
     q++;
   } else if (grouped) sep = '&:';
-  const targets = trimmed(ctx, from, targetsEnd);
+  const targets = unescapeColons(trimmed(ctx, from, targetsEnd));
 
   const assign = parseVarAssignment(t, q, end, true);
   if (assign && !('directive' in assign)) {
+    if (assign.nameEnd <= assign.nameStart) ctx.diagnostics.push({ message: 'empty variable name', span, severity: 'error' });
     return {
       kind: 'targetAssign',
       targets,
@@ -68,11 +69,13 @@ export function parseRuleLine(args: { ctx: ExprContext; raw: Source; span: Span 
 
   let targetPattern: Expr | null = null;
   let prereqStart = q;
-  const second = findTopLevel(t, q, prereqEnd, ':');
+  const second = findRuleColon(t, q, prereqEnd);
   if (second !== -1) {
     targetPattern = trimmed(ctx, q, second);
     prereqStart = second + 1;
   }
+  const problem = patternProblem(targets, targetPattern);
+  if (problem) ctx.diagnostics.push({ message: problem, span, severity: 'error' });
   let orderOnly: Expr | null = null;
   let normalEnd = prereqEnd;
   const bar = findTopLevel(t, prereqStart, prereqEnd, '|');
@@ -90,4 +93,40 @@ export function parseRuleLine(args: { ctx: ExprContext; raw: Source; span: Span 
     inlineRecipe,
     span,
   };
+}
+
+/** The rule's colon: outside references and not escaped (`a\\:b: c` names the target a:b). */
+function findRuleColon(t: string, from: number, end: number): number {
+  for (let i = findTopLevel(t, from, end, ':'); i !== -1; i = findTopLevel(t, i + 1, end, ':')) {
+    let n = 0;
+    while (i - n - 1 >= from && t[i - n - 1] === '\\') n++;
+    if (n % 2 === 0) return i;
+  }
+  return -1;
+}
+
+function unescapeColons(e: Expr): Expr {
+  return { ...e, nodes: e.nodes.map((n) => (n.kind === 'text' && n.text.includes('\\:') ? { ...n, text: n.text.replace(/\\:/g, ':') } : n)) };
+}
+
+/** make's read-time errors for pattern rules, where the words are literal. */
+function patternProblem(targets: Expr, targetPattern: Expr | null): string | undefined {
+  const words = (e: Expr) => {
+    const s = literalText(e);
+    return s === undefined ? undefined : s.split(/\s+/).filter(Boolean);
+  };
+  const names = words(targets);
+  if (targetPattern) {
+    const pattern = words(targetPattern);
+    if (pattern === undefined) return undefined;
+    if (pattern.length === 0) return 'missing target pattern';
+    if (pattern.length > 1) return 'multiple target patterns';
+    if (!pattern[0].includes('%')) return "target pattern contains no '%'";
+    if (names?.some((n) => n.includes('%'))) return 'mixed implicit and static pattern rules';
+    return undefined;
+  }
+  if (names && names.some((n) => n.includes('%')) && names.some((n) => !n.includes('%'))) {
+    return 'mixed implicit and normal rules: deprecated syntax';
+  }
+  return undefined;
 }

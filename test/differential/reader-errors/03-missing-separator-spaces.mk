@@ -1,0 +1,3 @@
+# A recipe indented with 8 spaces instead of a tab.
+all:
+        @echo spaces

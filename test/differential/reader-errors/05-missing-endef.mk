@@ -1,0 +1,4 @@
+# A define without endef.
+A = 1
+define B
+body

@@ -1,0 +1,3 @@
+# endif without a conditional.
+A = 1
+endif

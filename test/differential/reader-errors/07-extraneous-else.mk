@@ -1,0 +1,4 @@
+# else without a conditional.
+A = 1
+else
+B = 2

@@ -1,0 +1,2 @@
+# An unterminated reference in a := value.
+A := $(B

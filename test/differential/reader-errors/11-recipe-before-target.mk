@@ -1,0 +1,3 @@
+# A recipe line before any rule.
+A = 1
+	@echo no rule yet

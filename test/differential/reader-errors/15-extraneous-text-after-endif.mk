@@ -1,0 +1,4 @@
+# Text after endif.
+ifeq (a,a)
+A = 1
+endif junk

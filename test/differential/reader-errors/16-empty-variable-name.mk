@@ -1,0 +1,3 @@
+# An assignment with no name.
+A = 1
+ = 2

@@ -1,0 +1,3 @@
+# Two words in the target-pattern position.
+a.o: x%.o y%.o: %.c
+	@:

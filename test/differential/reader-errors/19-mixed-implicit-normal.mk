@@ -1,0 +1,3 @@
+# Pattern and normal targets in one rule.
+a %.o: %.c
+	@:

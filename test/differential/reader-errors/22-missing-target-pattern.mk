@@ -1,0 +1,3 @@
+# An empty target-pattern position.
+a.o: : %.c
+	@:

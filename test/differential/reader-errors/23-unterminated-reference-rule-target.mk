@@ -1,0 +1,3 @@
+# An unterminated ${ in a target.
+${A: b
+	@:

@@ -1,0 +1,3 @@
+# A pattern target in a static pattern rule.
+a%.o: %.o: %.c
+	@:

@@ -1,0 +1,4 @@
+# define without a name.
+define
+body
+endef

@@ -1,0 +1,3 @@
+# `::=` is the POSIX spelling of `:=`.
+A ::= one
+B ::= $$x

@@ -1,0 +1,7 @@
+# The last definition wins, whatever its flavor.
+A = one
+A := two
+A = three
+B := x
+B = y
+B ::= z

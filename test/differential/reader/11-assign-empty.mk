@@ -1,0 +1,6 @@
+# Empty and blank values.
+A =
+B :=
+C ?=
+D = \
+ 

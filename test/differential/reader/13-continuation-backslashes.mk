@@ -1,0 +1,5 @@
+# An even number of backslashes before the newline is not a continuation.
+A = ends-with-two\\
+B = ends-with-three\\\
+continued
+C = after

@@ -1,0 +1,6 @@
+# A rule line continued over several lines.
+all: one \
+     two \
+     three
+	@echo $^
+one two three: ; @:

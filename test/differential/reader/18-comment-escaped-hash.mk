@@ -1,0 +1,4 @@
+# `\#` is a literal number sign.
+A = \#one
+B = a\#b # real comment
+C = \\#c

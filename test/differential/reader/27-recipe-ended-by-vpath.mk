@@ -1,0 +1,5 @@
+# A vpath directive ends the recipe.
+all:
+	@echo one
+vpath %.c src
+	W = 4

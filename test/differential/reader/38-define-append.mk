@@ -1,0 +1,8 @@
+# define +=
+A = start
+define A +=
+appended
+endef
+define B +=
+fresh
+endef

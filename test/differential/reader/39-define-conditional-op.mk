@@ -1,0 +1,8 @@
+# define ?= only defines an undefined variable.
+A = first
+define A ?=
+ignored
+endef
+define B ?=
+taken
+endef

@@ -1,0 +1,10 @@
+# ifndef.
+DEF = 1
+ifndef DEF
+A = not-taken
+else
+A = taken
+endif
+ifndef NOPE
+B = taken
+endif

@@ -1,0 +1,4 @@
+# $$ in values, targets and recipes.
+A = $$x
+B := $$$$y
+t$$: ; @echo $$HOME

@@ -1,0 +1,3 @@
+# Rules without prerequisites or recipe.
+empty:
+also-empty: ;

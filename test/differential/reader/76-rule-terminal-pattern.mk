@@ -1,0 +1,3 @@
+# A terminal (double-colon) pattern rule.
+%:: %.v
+	co $<

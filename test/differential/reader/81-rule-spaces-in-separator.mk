@@ -1,0 +1,5 @@
+# Blanks around the rule colon.
+a   :   b
+c:d
+e :: f
+b d f: ; @:

@@ -1,0 +1,3 @@
+# included first
+A = from-a
+B = from-a

@@ -1,0 +1,3 @@
+# included second
+B = from-b
+A += more

@@ -1,0 +1,4 @@
+# first level
+A += from-a
+include inc/88-b.mk
+B = from-a

@@ -1,0 +1,4 @@
+# second level
+B = from-b
+C = from-b
+t: ; @:
