@@ -2,8 +2,12 @@
 // reference measured in the same run. Sections whose inputs are missing say so.
 import { formatRows, type BenchRow } from './types';
 import { benchIndex } from './index';
+import { benchWebview } from './webview';
 
-const sections: Array<[string, () => Promise<BenchRow[]>]> = [['Index and navigation (kernel 6.1, issue 2)', benchIndex]];
+const sections: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
+  ['Graph view in Chromium (issue 6)', benchWebview],
+];
 
 (async () => {
   for (const [title, run] of sections) {

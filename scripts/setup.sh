@@ -13,3 +13,4 @@ if [ -x "$corpus" ] || [ -f "$corpus" ]; then
   bash "$corpus" src >/dev/null
   bash "$corpus" tiny >/dev/null
 fi
+bash scripts/setup-browser.sh

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx tsc --noEmit -p .
 node esbuild.mjs
-bash scripts/run-suites.sh unit differential lsp kernel
+bash scripts/run-suites.sh unit differential lsp kernel browser

@@ -14,6 +14,10 @@ export interface GraphNode {
   loc?: { file: string; line: number };
   /** Measured recipe duration in seconds, with a profile. */
   duration?: number;
+  /** Working directory (absolute) of the make that defines it: profiles match on label + dir. */
+  dir?: string;
+  /** The make invocation (data base) it belongs to; '' or absent for the top-level make. */
+  context?: string;
 }
 
 export interface GraphEdge {
