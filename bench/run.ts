@@ -1,11 +1,13 @@
 // `npm run bench`: every figure the issues set a goal for, each against a
 // reference measured in the same run. Sections whose inputs are missing say so.
 import { formatRows, type BenchRow } from './types';
+import { benchCmdfiles } from './cmdfiles';
 import { benchIndex } from './index';
 import { benchWebview } from './webview';
 
 const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
+  ['.cmd dependency index (kernel 6.1, issue 4)', benchCmdfiles],
   ['Graph view in Chromium (issue 6)', benchWebview],
 ];
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // kbuild-analyzer on the command line: a table of subcommands, each a
 // handler in cli/ returning { stdout, exitCode }. Add a row to add one.
+import { cmdCommand, rdepsCommand, whyCommand } from './cli/cmdfiles';
 import { definitionCommand, parseCommand, referencesCommand, symbolsCommand } from './cli/navigation';
 import { USAGE_ERROR, type CliHandler, type CliResult } from './cli/types';
 
@@ -27,6 +28,13 @@ const COMMANDS: Record<string, Command> = {
     usage: 'references FILE:LINE:COL [--root DIR]',
     summary: 'every use of the name at LINE:COL, definitions included',
   },
+  rdeps: {
+    run: rdepsCommand,
+    usage: 'rdeps PATH|CONFIG_FOO [--build DIR] [--json]',
+    summary: 'objects rebuilt when PATH (a header or source) or a CONFIG option changes; exit 1 when none',
+  },
+  why: { run: whyCommand, usage: 'why OBJECT [--build DIR] [--json]', summary: 'why make would rebuild OBJECT now, from its .cmd file and mtimes' },
+  cmd: { run: cmdCommand, usage: 'cmd OBJECT [--build DIR] [--json]', summary: 'the saved command, source and dependency counts of OBJECT' },
 };
 
 function help(): string {

@@ -1,0 +1,12 @@
+export { parseCmdFile, scanCmdFile, configFromPath } from './parse';
+export type { CmdDiagnostic, CmdFileHeader, CmdFileParse, CmdEntrySink } from './parse';
+export { createCmdStore, addCmdText, updateCmdFile, removeCmdFile, absolutePath } from './store';
+export type { CmdStore, CmdObject } from './store';
+export { findCmdFiles, loadCmdStore } from './load';
+export { findObject, objectInfo, depsOf, configsOf, rebuiltBy, objectsForConfig, buildRelative, storeStats } from './query';
+export type { ObjectInfo, StoreStats } from './query';
+export { whyRebuild } from './why';
+export type { RebuildReason, WhyInput, WhyResult } from './why';
+export { buildDirInfo, buildDirFor, findBuildDirs } from './buildDir';
+export type { BuildDirInfo } from './buildDir';
+export { cmdFileOf } from './paths';

@@ -1,0 +1,68 @@
+// The shapes of the dependency store. Plain data: the functions that fill
+// and query it live in store.ts, entries.ts, reverseIndex.ts and query.ts.
+import type { CmdDiagnostic } from './parse';
+import type { RangeMap } from './rangeMap';
+
+export interface CmdObject {
+  /** Path id of the target (absolute, normalized). */
+  target: number;
+  /** Absolute path of the .cmd file it came from. */
+  cmdFile: string;
+  commandVariable?: 'cmd' | 'savedcmd';
+  /** Saved command as make reads it back; undefined when the file has none. */
+  command?: string;
+  /** Path id of source_X. */
+  source?: number;
+  /** Path ids of deps_X file entries, in file order. */
+  deps: Uint32Array;
+  /** Config ids of the `$(wildcard include/config/…)` entries. */
+  configs: Uint32Array;
+  /** Spelling of the config entries: `include/config/FOO` (≥ 5.13) or `include/config/foo/bar.h` (older). */
+  configStyle: 'name' | 'legacy';
+  hasDeps: boolean;
+}
+
+/** Strings ↔ dense ints. */
+export interface InternTable {
+  ids: Map<string, number>;
+  names: string[];
+}
+
+/** Reverse index: key id → target ids, without duplicates, in no particular order. */
+export type ReverseIndex = (number[] | undefined)[];
+
+/**
+ * What the store knows about deps_ entries as written, so that a load reads
+ * each occurrence without making strings. An entry's code is id × 4 + kind
+ * (ENTRY_* in entries.ts).
+ */
+export interface EntryCache {
+  /** Entry text (a path, or a whole `$(wildcard include/config/X)`) → code. */
+  codes: RangeMap;
+  /** Code → the whole line fixdep writes for it (indent, entry, ` \`, newline). */
+  lines: (string | undefined)[];
+  /** Code → code of the entry that followed it last time (-1: none yet). */
+  next: Int32Array;
+}
+
+export interface CmdStore {
+  /** Absolute build dir (make's cwd, objtree): relative entries resolve against it. */
+  buildDir: string;
+  /** Absolute normalized paths. */
+  paths: InternTable;
+  /** CONFIG_ names. */
+  configs: InternTable;
+  entries: EntryCache;
+  /** Target path id → object. */
+  objects: Map<number, CmdObject>;
+  /** Every .cmd file read → its target path id, or -1 when it names none. */
+  byCmdFile: Map<string, number>;
+  /** Path id of a source or dep → targets that list it. */
+  dependents: ReverseIndex;
+  /** Config id → targets. */
+  configUsers: ReverseIndex;
+  /** Diagnostics per .cmd file (only files that have some). */
+  diagnostics: Map<string, CmdDiagnostic[]>;
+  /** False only while a bulk load defers the reverse indexes (see buildIndexes). */
+  indexed: boolean;
+}

@@ -1,0 +1,242 @@
+// The store and its reverse indexes over in-memory build trees: discovery,
+// path resolution against the build dir, CONFIG index, incremental updates
+// checked against a fresh load.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  addCmdText,
+  configsOf,
+  depsOf,
+  findCmdFiles,
+  loadCmdStore,
+  objectInfo,
+  objectsForConfig,
+  rebuiltBy,
+  removeCmdFile,
+  storeStats,
+  updateCmdFile,
+  type CmdStore,
+} from '../../../server/src/cmdfiles';
+import { cmdText, memoryHost } from './memoryHost';
+
+const SRC = '/k';
+const B = '/k/build';
+
+function tree(): Record<string, string> {
+  return {
+    [`${B}/.config`]: 'CONFIG_SMP=y\n',
+    [`${B}/include/config/auto.conf`]: 'CONFIG_SMP=y\n',
+    [`${B}/include/config/auto.conf.cmd`]: 'deps_config := \\\n  Kconfig\n',
+    [`${B}/init/.main.o.cmd`]: cmdText({
+      target: 'init/main.o',
+      source: '../init/main.c',
+      deps: ['../include/linux/kernel.h', '../include/linux/init.h', 'include/generated/autoconf.h'],
+      configs: ['SMP', 'PREEMPT'],
+    }),
+    [`${B}/init/main.o`]: 'ELF',
+    [`${B}/kernel/.fork.o.cmd`]: cmdText({
+      target: 'kernel/fork.o',
+      source: '../kernel/fork.c',
+      deps: ['../include/linux/kernel.h', './include/generated/autoconf.h', '../kernel/../include/linux/sched.h'],
+      configs: ['SMP'],
+    }),
+    [`${B}/arch/x86/boot/.voffset.h.cmd`]: cmdText({ target: 'arch/x86/boot/compressed/../voffset.h', command: 'nm vmlinux > $$@' }),
+    [`${B}/.vmlinux.cmd`]: cmdText({ target: 'vmlinux', deps: [], configs: ['KALLSYMS'] }),
+    // Not .cmd files of targets: not hidden, or not ending in .cmd.
+    [`${B}/init/main.cmd`]: 'cmd_bogus := x\n',
+    [`${B}/init/.main.o.d`]: 'init/main.o: ../init/main.c\n',
+    // The O= dir's link back to the source tree must not be walked.
+    [`${B}/source/init/.stray.o.cmd`]: cmdText({ target: 'init/stray.o' }),
+    [`${SRC}/include/linux/kernel.h`]: '',
+  };
+}
+
+const abs = (p: string): string => `${B}/${p}`;
+
+describe('discovery', () => {
+  test('finds hidden .cmd files at any depth, nothing else, not under source/', () => {
+    const files = findCmdFiles({ host: memoryHost(tree()), buildDir: B });
+    assert.deepEqual(files, [
+      `${B}/.vmlinux.cmd`,
+      `${B}/arch/x86/boot/.voffset.h.cmd`,
+      `${B}/init/.main.o.cmd`,
+      `${B}/kernel/.fork.o.cmd`,
+    ]);
+  });
+
+  test('a missing build dir is an empty store, not an error', () => {
+    const store = loadCmdStore({ host: memoryHost({}), buildDir: '/nowhere' });
+    assert.equal(store.objects.size, 0);
+  });
+});
+
+describe('store and reverse indexes', () => {
+  const store = loadCmdStore({ host: memoryHost(tree()), buildDir: B });
+
+  test('entries resolve against the build dir, normalized', () => {
+    assert.deepEqual(depsOf(store, 'kernel/fork.o'), [
+      `${SRC}/include/linux/kernel.h`,
+      `${B}/include/generated/autoconf.h`,
+      `${SRC}/include/linux/sched.h`,
+    ]);
+    assert.equal(objectInfo(store, abs('arch/x86/boot/voffset.h'))?.command, 'nm vmlinux > $@');
+  });
+
+  test('objectInfo: command, source, counts; a cmd_-only file has no deps', () => {
+    const info = objectInfo(store, abs('init/main.o'));
+    assert.ok(info);
+    assert.equal(info.source, `${SRC}/init/main.c`);
+    assert.equal(info.cmdFile, `${B}/init/.main.o.cmd`);
+    assert.equal(info.command, 'gcc -c -o init/main.o ../init/main.c');
+    assert.deepEqual([info.depCount, info.configCount, info.hasDeps], [3, 2, true]);
+    assert.equal(objectInfo(store, 'arch/x86/boot/voffset.h')?.hasDeps, false);
+    assert.equal(objectInfo(store, 'init/nothing.o'), undefined);
+  });
+
+  test('rebuiltBy: headers and sources, both spellings of a path', () => {
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/kernel.h`), [abs('init/main.o'), abs('kernel/fork.o')]);
+    assert.deepEqual(rebuiltBy(store, '../include/linux/kernel.h'), [abs('init/main.o'), abs('kernel/fork.o')]);
+    assert.deepEqual(rebuiltBy(store, abs('include/generated/autoconf.h')), [abs('init/main.o'), abs('kernel/fork.o')]);
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/sched.h`), [abs('kernel/fork.o')]);
+    assert.deepEqual(rebuiltBy(store, `${SRC}/init/main.c`), [abs('init/main.o')]);
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/absent.h`), []);
+  });
+
+  test('objectsForConfig with or without the CONFIG_ prefix', () => {
+    assert.deepEqual(objectsForConfig(store, 'CONFIG_SMP'), [abs('init/main.o'), abs('kernel/fork.o')]);
+    assert.deepEqual(objectsForConfig(store, 'PREEMPT'), [abs('init/main.o')]);
+    assert.deepEqual(objectsForConfig(store, 'CONFIG_KALLSYMS'), [abs('vmlinux')]);
+    assert.deepEqual(objectsForConfig(store, 'CONFIG_NOPE'), []);
+    assert.deepEqual(configsOf(store, 'init/main.o'), ['CONFIG_SMP', 'CONFIG_PREEMPT']);
+  });
+
+  test('stats', () => {
+    assert.deepEqual(storeStats(store), {
+      cmdFiles: 4,
+      objects: 4,
+      objectsWithDeps: 3,
+      depPaths: 4,
+      configs: 3,
+      depEntries: 6,
+      configEntries: 4,
+      filesWithDiagnostics: 0,
+    });
+  });
+});
+
+describe('path spellings', () => {
+  test('every way fixdep or a person may write a path lands on one id', () => {
+    const store = loadCmdStore({
+      host: memoryHost({
+        [`${B}/.a.o.cmd`]: cmdText({
+          target: 'a.o',
+          deps: ['../include/x.h', './../include/x.h', '../../k/include/x.h', '/k/include/x.h', 'sub/../../include/x.h', '../../../../up.h', '/abs//dir/./y.h', 'gen//z.h'],
+        }),
+      }),
+      buildDir: `${B}/`,
+    });
+    assert.deepEqual(depsOf(store, 'a.o'), [
+      ...Array(5).fill(`${SRC}/include/x.h`),
+      '/up.h',
+      '/abs/dir/y.h',
+      `${B}/gen/z.h`,
+    ]);
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/x.h`), [abs('a.o')]);
+    assert.equal(storeStats(store).depPaths, 4);
+  });
+});
+
+describe('odd files in a store', () => {
+  test('a file describing a target that lives elsewhere is kept, with a warning', () => {
+    const store = loadCmdStore({
+      host: memoryHost({ [`${B}/init/.main.o.cmd`]: cmdText({ target: 'init/other.o' }) }),
+      buildDir: B,
+    });
+    assert.ok(objectInfo(store, 'init/other.o'));
+    assert.deepEqual(store.diagnostics.get(`${B}/init/.main.o.cmd`)?.map((d) => d.message), [
+      `target '${B}/init/other.o' belongs in ${B}/init/.other.o.cmd`,
+    ]);
+  });
+
+  test('an empty or binary file is counted, gives a diagnostic and no object', () => {
+    const store = loadCmdStore({ host: memoryHost({ [`${B}/.a.o.cmd`]: '', [`${B}/.b.o.cmd`]: 'x\0y' }), buildDir: B });
+    assert.equal(store.objects.size, 0);
+    assert.equal(storeStats(store).cmdFiles, 2);
+    assert.equal(store.diagnostics.size, 2);
+  });
+
+  test('an entry listed twice in one file is one reverse edge', () => {
+    const store = loadCmdStore({
+      host: memoryHost({ [`${B}/.a.o.cmd`]: cmdText({ target: 'a.o', deps: ['x.h', 'x.h'], configs: ['A', 'A'] }) }),
+      buildDir: B,
+    });
+    assert.deepEqual(store.dependents[store.paths.ids.get(abs('x.h'))!], [store.paths.ids.get(abs('a.o'))]);
+    removeCmdFile(store, `${B}/.a.o.cmd`);
+    assert.deepEqual(rebuiltBy(store, 'x.h'), []);
+    assert.deepEqual(objectsForConfig(store, 'A'), []);
+  });
+});
+
+/** Every query answer of a store, for comparing an updated store with a fresh load. */
+function answers(store: CmdStore): unknown {
+  const objects = [...store.objects.values()].map((o) => store.paths.names[o.target]).sort();
+  const byPath = store.paths.names.map((p) => [p, rebuiltBy(store, p)]).filter(([, v]) => v.length > 0);
+  const byConfig = store.configs.names.map((c) => [c, objectsForConfig(store, c)]).filter(([, v]) => v.length > 0);
+  return {
+    objects: objects.map((o) => ({ ...objectInfo(store, o), deps: depsOf(store, o), configs: configsOf(store, o) })),
+    byPath: byPath.sort(),
+    byConfig: byConfig.sort(),
+    stats: storeStats(store),
+  };
+}
+
+describe('incremental updates', () => {
+  test('rewritten, deleted and new .cmd files: the store equals a fresh load', () => {
+    const host = memoryHost(tree());
+    const store = loadCmdStore({ host, buildDir: B });
+    const main = `${B}/init/.main.o.cmd`;
+    host.files.set(main, cmdText({ target: 'init/main.o', source: '../init/main.c', deps: ['../include/linux/init.h', '../include/linux/new.h'], configs: ['NEW'] }));
+    updateCmdFile({ store, host, cmdFile: main });
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/kernel.h`), [abs('kernel/fork.o')]);
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/new.h`), [abs('init/main.o')]);
+    assert.deepEqual(objectsForConfig(store, 'PREEMPT'), []);
+    assert.deepEqual(objectsForConfig(store, 'NEW'), [abs('init/main.o')]);
+
+    host.files.delete(`${B}/kernel/.fork.o.cmd`);
+    updateCmdFile({ store, host, cmdFile: `${B}/kernel/.fork.o.cmd` });
+    host.files.set(`${B}/mm/.slab.o.cmd`, cmdText({ target: 'mm/slab.o', source: '../mm/slab.c', deps: ['../include/linux/kernel.h'] }));
+    updateCmdFile({ store, host, cmdFile: 'mm/.slab.o.cmd' });
+    assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/kernel.h`), [abs('mm/slab.o')]);
+
+    assert.deepEqual(answers(store), answers(loadCmdStore({ host, buildDir: B })));
+  });
+
+  test('many random rewrites keep the indexes exact', () => {
+    const headers = Array.from({ length: 12 }, (_, i) => `../include/h${i}.h`);
+    const files: Record<string, string> = {};
+    const host = memoryHost(files);
+    const store = loadCmdStore({ host, buildDir: B });
+    let seed = 42;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
+    for (let step = 0; step < 300; step++) {
+      const cmdFile = `${B}/d${rand(3)}/.o${rand(8)}.o.cmd`;
+      const target = cmdFile.slice(B.length + 1).replace(/\.(o\d)\.o\.cmd$/, '$1.o').replace('/.', '/');
+      if (rand(5) === 0) host.files.delete(cmdFile);
+      else {
+        const pick = (list: string[]): string[] => list.filter(() => rand(3) === 0);
+        host.files.set(cmdFile, cmdText({ target, source: `../${target.replace(/\.o$/, '.c')}`, deps: pick(headers), configs: pick(['A', 'B', 'C', 'D']) }));
+      }
+      updateCmdFile({ store, host, cmdFile });
+    }
+    assert.ok(store.objects.size > 5);
+    assert.deepEqual(answers(store), answers(loadCmdStore({ host, buildDir: B })));
+  });
+
+  test('addCmdText replaces what the same file said before', () => {
+    const store = loadCmdStore({ host: memoryHost({}), buildDir: B });
+    addCmdText({ store, cmdFile: '.a.o.cmd', text: cmdText({ target: 'a.o', deps: ['x.h'] }) });
+    addCmdText({ store, cmdFile: '.a.o.cmd', text: cmdText({ target: 'a.o', deps: ['y.h'] }) });
+    assert.deepEqual(rebuiltBy(store, 'x.h'), []);
+    assert.deepEqual(rebuiltBy(store, 'y.h'), [abs('a.o')]);
+  });
+});
