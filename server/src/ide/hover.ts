@@ -3,6 +3,7 @@
 // the call unfolded step by step down to the command a try-run executes.
 import type { Expr, ExprNode, Span, Stmt } from '../syntax/ast';
 import type { IndexedOccurrence, Workspace, WorkspaceFile } from '../workspace/workspace';
+import { objectHover, type BuildIndex } from './builds';
 import { unfoldCall } from './callChain';
 import { variableDefinitionEntries } from './definition';
 import { occurrenceAt } from './locate';
@@ -110,9 +111,16 @@ function callHover(ws: Workspace, entry: WorkspaceFile, call: Extract<ExprNode, 
   return { contents: lines.join('\n'), span: call.span };
 }
 
-export function hover(ws: Workspace, query: { file: string; offset: number }): HoverInfo | undefined {
+export function hover(ws: Workspace, query: { file: string; offset: number }, options: { builds?: BuildIndex[] } = {}): HoverInfo | undefined {
   const entry = ws.files.get(query.file);
   if (!entry) return undefined;
+  const at = occurrenceAt(entry, query.offset);
+  if (at?.kind === 'object') {
+    for (const build of options.builds ?? []) {
+      const text = objectHover(build, query.file, at.name);
+      if (text) return { contents: text, span: at.span };
+    }
+  }
   const call = callAt(entry.parse.stmts, query.offset);
   const occ = occurrenceAt(entry, query.offset);
   if (call && (!occ || occ.kind !== 'varRef' || occ.detail === undefined)) {

@@ -12,9 +12,13 @@ import { isIgnoredFile, isMakeFileName } from './discovery';
 import { clearDiagnostics } from './handlers/diagnostics';
 import { findFolder, folderOf, type Folder, type ServerState } from './state';
 
+/** Language ids whose documents are make text (VS Code's and ours). */
+const MAKE_LANGUAGES = new Set(['makefile', 'kbuild']);
+
 export function onDocumentContent(state: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
   const path = uriToPath(event.document.uri);
-  if (path === undefined) return;
+  // C files and headers are opened for their CodeLens only: they are not make text.
+  if (path === undefined || !MAKE_LANGUAGES.has(event.document.languageId)) return;
   setFileText(folderOf(state, path).ws, path, event.document.getText());
 }
 

@@ -18,8 +18,11 @@ import { onDefinition } from './handlers/definition';
 import { diagnosticsScheduler } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbol';
 import { onHover } from './handlers/hover';
+import { onCodeLens, onWhatRebuilds, onWhyRebuild } from './handlers/builds';
+import { WHAT_REBUILDS_REQUEST, WHY_REBUILD_REQUEST, type WhatRebuildsParams, type WhyRebuildParams } from '../protocol/builds';
 import { onReferences } from './handlers/references';
 import { onWorkspaceSymbol } from './handlers/workspaceSymbol';
+import { loadBuilds } from './builds';
 import { indexFolders, renewWorkspace } from './indexing';
 import { newFolder, type Folder, type ServerState } from './state';
 import { onWatchedFilesChange } from './watchedFiles';
@@ -41,7 +44,9 @@ export function startServer(connection: Connection): void {
   const republish = diagnosticsScheduler(state);
   const log = (what: string) => (error: unknown) => connection.console.error(`${what}: ${String(error)}`);
   const reindex = (folders: Folder[]) =>
-    void indexFolders(state, folders).then(republish, log('indexing failed'));
+    void indexFolders(state, folders)
+      .then(() => folders.forEach((f) => loadBuilds(state, f)))
+      .then(republish, log('indexing failed'));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -55,6 +60,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         definitionProvider: true,
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -94,6 +100,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDefinition((params) => onDefinition(state, params));
   connection.onHover((params) => onHover(state, params));
+  connection.onCodeLens((params) => onCodeLens(state, params));
+  connection.onRequest(WHAT_REBUILDS_REQUEST, (params: WhatRebuildsParams) => onWhatRebuilds(state, params));
+  connection.onRequest(WHY_REBUILD_REQUEST, (params: WhyRebuildParams) => onWhyRebuild(state, params));
   connection.onReferences((params) => onReferences(state, params));
   connection.onDocumentSymbol((params) => onDocumentSymbol(state, params));
   connection.onWorkspaceSymbol((params) => onWorkspaceSymbol(state, params));

@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkspace, getFile, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { uriToPath, type LinesOf } from './conversions';
 import type { IgnoreFilter } from './discovery';
+import type { BuildIndex } from '../ide/builds';
 
 export interface Folder {
   root: string;
@@ -15,6 +16,8 @@ export interface Folder {
   indexed: boolean;
   /** Root .gitignore + exclude globs, over root-relative paths; set when indexing. */
   isIgnored: IgnoreFilter;
+  /** Configured build dirs found in the folder, with their .cmd indexes. */
+  builds: BuildIndex[];
 }
 
 export interface ServerState {
@@ -28,7 +31,7 @@ export interface ServerState {
 }
 
 export function newFolder(root: string, indexed: boolean): Folder {
-  return { root, ws: createWorkspace({ root }), indexed, isIgnored: () => false };
+  return { root, ws: createWorkspace({ root }), indexed, isIgnored: () => false, builds: [] };
 }
 
 export function isUnder(root: string, path: string): boolean {

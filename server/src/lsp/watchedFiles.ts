@@ -5,6 +5,7 @@
 import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { allFiles, removeFile } from '../workspace/workspace';
 import { uriToPath } from './conversions';
+import { isCmdFile, onCmdFileChange } from './builds';
 import { isIndexedMakeFile, loadFromDisk } from './documents';
 import { indexedFolderOf, isUnder, openPaths, type ServerState } from './state';
 
@@ -14,6 +15,10 @@ export function onWatchedFilesChange(state: ServerState, params: DidChangeWatche
     const path = uriToPath(change.uri);
     const folder = path === undefined ? undefined : indexedFolderOf(state, path);
     if (path === undefined || !folder || open.has(path)) continue;
+    if (isCmdFile(path)) {
+      onCmdFileChange(folder, path, change.type === FileChangeType.Deleted);
+      continue;
+    }
     if (change.type === FileChangeType.Deleted) {
       for (const file of allFiles(folder.ws)) if (isUnder(path, file) && !open.has(file)) removeFile(folder.ws, file);
     } else if (isIndexedMakeFile(folder, path)) {

@@ -1,0 +1,40 @@
+// Build dirs of a workspace folder and their .cmd indexes: found after the
+// make files are indexed (a configured build dir at most two levels down:
+// `build-x86/`, `out/arm64/`, or the tree itself), kept current from
+// watched-file events so a rebuild in a terminal shows without a restart.
+import { basename } from 'node:path';
+import { findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile } from '../cmdfiles';
+import type { BuildIndex } from '../ide/builds';
+import { createNodeHost } from './nodeHost';
+import { isUnder, type Folder, type ServerState } from './state';
+
+const host = createNodeHost();
+
+export function loadBuilds(state: ServerState, folder: Folder): void {
+  const started = Date.now();
+  folder.builds = findBuildDirs({ host, root: folder.root, depth: 2 }).map((info) => ({
+    store: loadCmdStore({ host, buildDir: info.buildDir }),
+    buildDir: info.buildDir,
+    srctree: info.srctree ?? folder.root,
+  }));
+  for (const b of folder.builds) {
+    state.connection.console.info(`Build dir ${b.buildDir}: ${b.store.objects.size} objects from .cmd files (${Date.now() - started} ms)`);
+  }
+}
+
+export function isCmdFile(path: string): boolean {
+  return /^\..+\.cmd$/.test(basename(path));
+}
+
+/** A .cmd file changed or went away: re-index just that file. */
+export function onCmdFileChange(folder: Folder, path: string, deleted: boolean): void {
+  for (const build of folder.builds) {
+    if (!isUnder(build.buildDir, path)) continue;
+    if (deleted) removeCmdFile(build.store, path);
+    else updateCmdFile({ store: build.store, host, cmdFile: path });
+  }
+}
+
+export function buildsFor(state: ServerState, path: string): BuildIndex[] {
+  return state.folders.filter((f) => isUnder(f.root, path) || f.builds.some((b) => isUnder(b.srctree, path))).flatMap((f) => f.builds);
+}

@@ -1,0 +1,98 @@
+// The .cmd index through the server: hover on obj-y words, the CodeLens on a
+// header, and the What Rebuilds / Why Rebuild requests, on an in-tree build of ours.
+import assert from 'node:assert/strict';
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  CodeLensRequest,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+} from 'vscode-languageserver/node';
+import { WHAT_REBUILDS_REQUEST, WHY_REBUILD_REQUEST, type WhatRebuildsResult, type WhyRebuildResult } from '../../server/src/protocol/builds';
+import { ensureBuilt, removeTree, startServer, uriOf, writeTree, type TestClient } from './harness';
+
+const MAKEFILE = 'VERSION = 6\nobj-y += foo.o\n';
+const CMD = [
+  'cmd_foo.o := gcc -Wall -c -o foo.o foo.c',
+  '',
+  'source_foo.o := foo.c',
+  '',
+  'deps_foo.o := \\',
+  '  foo.h \\',
+  '    $(wildcard include/config/FOO) \\',
+  '',
+  'foo.o: $(deps_foo.o)',
+  '',
+  '$(deps_foo.o):',
+  '',
+].join('\n');
+
+describe('build dir features over stdio', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    ensureBuilt();
+    root = writeTree({
+      Makefile: MAKEFILE,
+      '.config': 'CONFIG_FOO=y\n',
+      'include/config/auto.conf': 'CONFIG_FOO=y\n',
+      'foo.c': '#include "foo.h"\n',
+      'foo.h': '#define FOO 1\n',
+      'foo.o': '',
+      '.foo.o.cmd': CMD,
+    });
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const f of ['foo.c', 'foo.h', 'foo.o', '.foo.o.cmd', 'include/config/auto.conf', '.config']) utimesSync(join(root, f), old, old);
+    client = startServer();
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: uriOf(root), name: 'build' }],
+      capabilities: {},
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.waitFor('window/logMessage', (p) => /Build dir .*: 1 objects/.test(p.message));
+  });
+
+  after(async () => {
+    client?.child.kill();
+    if (root) removeTree(root);
+  });
+
+  test('hover on an obj-y word shows the command used last time', async () => {
+    const uri = uriOf(join(root, 'Makefile'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'makefile', version: 1, text: MAKEFILE } });
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } });
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /\*\*foo\.o\*\*/);
+    assert.match(text, /source: `foo\.c`/);
+    assert.match(text, /read 1 files and tests 1 CONFIG options/);
+    assert.match(text, /gcc -Wall -c -o foo\.o foo\.c/);
+  });
+
+  test('a header gets a "rebuilds N objects" CodeLens; a C file is not read as make', async () => {
+    const uri = uriOf(join(root, 'foo.h'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'c', version: 1, text: '#define FOO 1\n' } });
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.equal(lenses?.length, 1);
+    assert.equal(lenses?.[0].command?.title, 'rebuilds 1 object');
+    const result = lenses?.[0].command?.arguments?.[0] as WhatRebuildsResult;
+    assert.deepEqual(result.builds[0].objects.map((o) => o.object), ['foo.o']);
+  });
+
+  test('what rebuilds for a CONFIG option, and why an object rebuilds after a header is touched', async () => {
+    const byConfig = (await client.connection.sendRequest(WHAT_REBUILDS_REQUEST, { what: 'CONFIG_FOO' })) as WhatRebuildsResult;
+    assert.deepEqual(byConfig.builds.map((b) => b.objects.map((o) => o.object)), [['foo.o']]);
+    let why = (await client.connection.sendRequest(WHY_REBUILD_REQUEST, { target: join(root, 'foo.c') })) as WhyRebuildResult;
+    assert.equal(why.reports[0].upToDate, true, why.reports[0].markdown);
+    const now = new Date();
+    utimesSync(join(root, 'foo.h'), now, now);
+    why = (await client.connection.sendRequest(WHY_REBUILD_REQUEST, { target: 'foo.o' })) as WhyRebuildResult;
+    assert.equal(why.reports[0].upToDate, false);
+    assert.match(why.reports[0].markdown, /prerequisites newer than the target: `foo\.h`/);
+  });
+});
