@@ -3,11 +3,13 @@
 import { formatRows, type BenchRow } from './types';
 import { benchCmdfiles } from './cmdfiles';
 import { benchIndex } from './index';
+import { benchLint } from './lint';
 import { benchWebview } from './webview';
 
 const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
   ['.cmd dependency index (kernel 6.1, issue 4)', benchCmdfiles],
+  ['Lint (kernel 6.1 tools/, issue 7)', benchLint],
   ['Graph view in Chromium (issue 6)', benchWebview],
 ];
 

@@ -2,6 +2,7 @@
 // kbuild-analyzer on the command line: a table of subcommands, each a
 // handler in cli/ returning { stdout, exitCode }. Add a row to add one.
 import { cmdCommand, rdepsCommand, whyCommand } from './cli/cmdfiles';
+import { lintCommand } from './cli/lint';
 import { definitionCommand, parseCommand, referencesCommand, symbolsCommand } from './cli/navigation';
 import { USAGE_ERROR, type CliHandler, type CliResult } from './cli/types';
 
@@ -32,6 +33,11 @@ const COMMANDS: Record<string, Command> = {
     run: rdepsCommand,
     usage: 'rdeps PATH|CONFIG_FOO [--build DIR] [--json]',
     summary: 'objects rebuilt when PATH (a header or source) or a CONFIG option changes; exit 1 when none',
+  },
+  lint: {
+    run: lintCommand,
+    usage: 'lint [PATH…] [--format text|json|sarif] [--severity CODE=LEVEL]… [--ignore-variable NAME]… [--root DIR]',
+    summary: 'lint diagnostics of every make file under PATH (default .); exit 1 when an error remains',
   },
   why: { run: whyCommand, usage: 'why OBJECT [--build DIR] [--json]', summary: 'why make would rebuild OBJECT now, from its .cmd file and mtimes' },
   cmd: { run: cmdCommand, usage: 'cmd OBJECT [--build DIR] [--json]', summary: 'the saved command, source and dependency counts of OBJECT' },

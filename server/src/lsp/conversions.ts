@@ -13,6 +13,7 @@ import {
 import type { Span } from '../syntax/ast';
 import type { LineIndex } from '../syntax/lineIndex';
 import type { DocSymbol, FileSpan, IdeDiagnostic, SymbolKind, WorkspaceSymbol } from '../ide/types';
+import type { LintDiagnostic } from '../ide/lint';
 
 /** Absolute path of a file: URI, or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -76,7 +77,7 @@ const SEVERITIES: Record<IdeDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(lines: LineIndex, d: IdeDiagnostic): Diagnostic {
+export function toDiagnostic(lines: LineIndex, d: IdeDiagnostic & Partial<Pick<LintDiagnostic, 'docs' | 'related'>>, linesOf?: LinesOf): Diagnostic {
   const diagnostic: Diagnostic = {
     range: spanToRange(lines, d.span),
     message: d.message,
@@ -84,5 +85,12 @@ export function toDiagnostic(lines: LineIndex, d: IdeDiagnostic): Diagnostic {
     source: d.source,
   };
   if (d.code !== undefined) diagnostic.code = d.code;
+  if (d.docs && /^(file|https?):/.test(d.docs)) diagnostic.codeDescription = { href: d.docs };
+  if (d.related && d.related.length > 0 && linesOf) {
+    diagnostic.relatedInformation = d.related.flatMap((r) => {
+      const location = toLocation(linesOf, r.file, r.span);
+      return location ? [{ location, message: r.message }] : [];
+    });
+  }
   return diagnostic;
 }

@@ -33,7 +33,8 @@ export function isMakeFileName(name: string, relPath: string): boolean {
   if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || name === 'Kbuild') return true;
   // Makefile.PL is Perl's MakeMaker script, not make.
   if (name.startsWith('Makefile.')) return name !== 'Makefile.PL';
-  if (name.endsWith('.mk')) return true;
+  // *.mak: tools/scripts/utilities.mak and friends.
+  if (name.endsWith('.mk') || name.endsWith('.mak')) return true;
   if (name.endsWith('.include')) return !name.startsWith('Kconfig');
   if (name === 'Build') return relPath === 'tools/Build' || relPath.startsWith('tools/') || relPath.includes('/tools/');
   return false;

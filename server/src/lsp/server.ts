@@ -2,6 +2,7 @@
 // background indexing on `initialized`, watched files, configuration and
 // workspace-folder changes. Each request handler is one file in handlers/.
 import {
+  CodeActionKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -18,6 +19,9 @@ import { onDefinition } from './handlers/definition';
 import { diagnosticsScheduler } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbol';
 import { onHover } from './handlers/hover';
+import { onCodeAction } from './handlers/codeAction';
+import { loadShellParser } from './shellParser';
+import { localDocsBase } from './docs';
 import { onCodeLens, onWhatRebuilds, onWhyRebuild } from './handlers/builds';
 import { WHAT_REBUILDS_REQUEST, WHY_REBUILD_REQUEST, type WhatRebuildsParams, type WhyRebuildParams } from '../protocol/builds';
 import { onReferences } from './handlers/references';
@@ -39,6 +43,7 @@ export function startServer(connection: Connection): void {
     folders: [],
     exclude: [],
     workDoneProgress: false,
+    lint: { docsBase: localDocsBase() },
   };
   let foldersChangeable = false;
   const republish = diagnosticsScheduler(state);
@@ -61,6 +66,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -71,6 +77,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // The lint rules that read recipes need the shell grammar; diagnostics are republished once it is there.
+    loadShellParser().then((parser) => {
+      state.shellParser = parser;
+      republish();
+    }, log('loading the shell grammar failed'));
     reindex(state.folders.filter((f) => f.indexed));
     if (foldersChangeable) connection.workspace.onDidChangeWorkspaceFolders((event) => reindex(changeFolders(state, event)));
   });
@@ -101,6 +112,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition((params) => onDefinition(state, params));
   connection.onHover((params) => onHover(state, params));
   connection.onCodeLens((params) => onCodeLens(state, params));
+  connection.onCodeAction((params) => onCodeAction(state, params));
   connection.onRequest(WHAT_REBUILDS_REQUEST, (params: WhatRebuildsParams) => onWhatRebuilds(state, params));
   connection.onRequest(WHY_REBUILD_REQUEST, (params: WhyRebuildParams) => onWhyRebuild(state, params));
   connection.onReferences((params) => onReferences(state, params));

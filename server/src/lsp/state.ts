@@ -8,6 +8,8 @@ import { createWorkspace, getFile, type Workspace, type WorkspaceFile } from '..
 import { uriToPath, type LinesOf } from './conversions';
 import type { IgnoreFilter } from './discovery';
 import type { BuildIndex } from '../ide/builds';
+import type { ShellParser } from '../analysis/lint';
+import type { LintSettings } from '../ide/lint';
 
 export interface Folder {
   root: string;
@@ -28,6 +30,10 @@ export interface ServerState {
   exclude: string[];
   /** The client shows server-initiated `$/progress`. */
   workDoneProgress: boolean;
+  /** The recipe shell parser for the lint rules, once its wasm is loaded. */
+  shellParser?: ShellParser;
+  /** Lint severities per code, variables never reported as undefined. */
+  lint: LintSettings;
 }
 
 export function newFolder(root: string, indexed: boolean): Folder {

@@ -85,11 +85,11 @@ function computeClosure(ws: Workspace, file: string): string[] {
     if (!entry) continue;
     for (const occ of entry.occurrences) {
       if (occ.kind !== 'include') continue;
-      for (const target of resolveInclude(ws, { includer: current, word: occ.name })) {
-        if (!seen.has(target)) {
-          seen.add(target);
-          queue.push(target);
-        }
+      // make reads the first file found, so only that one joins the closure.
+      const target = resolveInclude(ws, { includer: current, word: occ.name })[0];
+      if (target !== undefined && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
       }
     }
   }

@@ -2,14 +2,18 @@
 // file's diagnostics (a variable defined elsewhere), so every open document
 // is republished, debounced.
 import { fileDiagnostics } from '../../ide';
+import { lintDiagnostics } from '../../ide/lint';
 import { toDiagnostic } from '../conversions';
-import { fileContext, type ServerState } from '../state';
+import { fileContext, linesIn, type ServerState } from '../state';
 
 const DEBOUNCE_MS = 150;
 
 export function publishDiagnostics(state: ServerState, uri: string): void {
   const ctx = fileContext(state, uri);
-  const diagnostics = ctx ? fileDiagnostics(ctx.folder.ws, ctx.path).map((d) => toDiagnostic(ctx.file.lines, d)) : [];
+  const lint = ctx ? lintDiagnostics({ ws: ctx.folder.ws, file: ctx.path, parser: state.shellParser, settings: state.lint }) : [];
+  const diagnostics = ctx
+    ? [...fileDiagnostics(ctx.folder.ws, ctx.path), ...lint].map((d) => toDiagnostic(ctx.file.lines, d, linesIn(ctx.folder.ws)))
+    : [];
   const version = state.documents.get(uri)?.version;
   void state.connection.sendDiagnostics({ uri, version, diagnostics });
 }
