@@ -34,6 +34,8 @@ export interface Barrier {
   fanOut: number;
   /** Targets that cannot start before the barrier is done. */
   waiting: string[];
+  /** How many targets it holds back: the waiting ones plus everything in the sub-makes they run. */
+  held?: number;
   /** Wall seconds the wait costs, with a profile. */
   cost?: number;
 }
