@@ -1,13 +1,22 @@
 // The language client: dist/server.js (next to this bundle) over node IPC,
-// for make and Kbuild files on disk. files.exclude reaches the server as its
-// initial exclude list and, on change, as workspace/didChangeConfiguration.
+// for make and Kbuild files on disk. The settings (config.ts) reach the
+// server as initializationOptions at each start — a function, so a restart
+// sends the current ones — and as workspace/didChangeConfiguration after.
+// The middleware hands `$/progress` to the status bar before VS Code shows it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { currentConfiguration } from './config';
 
 /** The make files the server indexes (server/src/lsp/discovery.ts names them). */
 const MAKE_FILES_GLOB = '**/{Makefile,makefile,GNUmakefile,Kbuild,Makefile.*,*.mk,*.include,Build}';
 
-export function createLanguageClient(args: { context: vscode.ExtensionContext; output: vscode.OutputChannel }): LanguageClient {
+export type ProgressListener = (token: string | number, value: { kind: string; title?: string; message?: string }) => void;
+
+export function createLanguageClient(args: {
+  context: vscode.ExtensionContext;
+  output: vscode.OutputChannel;
+  onProgress?: ProgressListener;
+}): LanguageClient {
   const module = args.context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -20,14 +29,15 @@ export function createLanguageClient(args: { context: vscode.ExtensionContext; o
       { scheme: 'file', language: 'makefile' },
       { scheme: 'file', language: 'kbuild' },
     ],
-    synchronize: { fileEvents: watcher, configurationSection: 'files.exclude' },
-    initializationOptions: { exclude: enabledExcludes() },
+    synchronize: { fileEvents: watcher },
+    initializationOptions: () => currentConfiguration(),
     outputChannel: args.output,
+    middleware: {
+      handleWorkDoneProgress(token, params, next) {
+        args.onProgress?.(token, params);
+        next(token, params);
+      },
+    },
   };
   return new LanguageClient('kbuild-analyzer', 'Kbuild Analyzer', serverOptions, clientOptions);
-}
-
-function enabledExcludes(): string[] {
-  const exclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
-  return Object.keys(exclude).filter((glob) => exclude[glob] === true);
 }

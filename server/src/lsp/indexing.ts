@@ -2,6 +2,7 @@
 // background, with a work-done progress report. Open documents keep their
 // editor text. A folder re-indexed meanwhile (new Workspace) stops the old run.
 import { readFile } from 'node:fs/promises';
+import { INDEX_STATE_NOTIFICATION, type IndexStateParams } from '../protocol/requests';
 import { createWorkspace, setFileText } from '../workspace/workspace';
 import { uriToPath } from './conversions';
 import { createIgnoreFilter, discoverMakeFiles } from './discovery';
@@ -47,6 +48,8 @@ export async function indexFolders(state: ServerState, folders: readonly Folder[
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const summary = `Indexed ${total} make files in ${seconds} s`;
   progress.end(summary);
+  const indexed: IndexStateParams = { state: 'ready', files: state.folders.reduce((n, f) => n + (f.indexed ? f.ws.files.size : 0), 0), ms: Date.now() - started };
+  void state.connection.sendNotification(INDEX_STATE_NOTIFICATION, indexed);
   state.connection.console.info(`${summary} (${folders.map((f) => f.root).join(', ')})`);
 }
 

@@ -1,0 +1,41 @@
+/// <reference types="mocha" />
+// The settings as the server gets them, in a trusted workspace whose
+// .vscode/settings.json sets kbuild-analyzer.profile.makeArgs (restricted:
+// it applies only because the workspace is trusted); and a settings change
+// that the server acts on: kbuild-analyzer.exclude re-indexes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { indexed, waitFor } from './util';
+
+suite('settings (trusted workspace)', () => {
+  suiteSetup(async function () {
+    this.timeout(90_000);
+    await indexed();
+  });
+
+  test('the workspace is trusted and its restricted settings apply', async () => {
+    const api = await indexed();
+    assert.equal(vscode.workspace.isTrusted, true);
+    const config = api.configuration();
+    assert.equal(config.trusted, true);
+    assert.deepEqual(config.settings.profile.makeArgs, ['-j2']);
+    assert.equal(config.settings.shell.enable, false);
+    assert.ok(config.exclude.includes('**/.git'), `files.exclude in ${JSON.stringify(config.exclude)}`);
+  });
+
+  test('kbuild-analyzer.exclude reaches the server: excluding tools/ re-indexes without its two make files', async function () {
+    this.timeout(60_000);
+    const api = await indexed();
+    // tools/foo/Makefile and tools/scripts/Makefile.include; no suite has them open (open files stay indexed).
+    const before = api.indexState()?.files ?? 0;
+    const section = vscode.workspace.getConfiguration('kbuild-analyzer');
+    await section.update('exclude', ['tools/**'], vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.ok(api.configuration().exclude.includes('tools/**'));
+      await waitFor(`${before - 2} indexed files`, () => api.indexState()?.files === before - 2 || undefined);
+    } finally {
+      await section.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(`${before} indexed files again`, () => api.indexState()?.files === before || undefined);
+  });
+});
