@@ -9,6 +9,8 @@ import { currentConfiguration } from './config';
 
 /** The make files the server indexes (server/src/lsp/discovery.ts names them). */
 const MAKE_FILES_GLOB = '**/{Makefile,makefile,GNUmakefile,Kbuild,Makefile.*,*.mk,*.include,Build}';
+/** Kbuild's saved commands and dependencies: a build in a terminal updates the rebuild index. */
+const CMD_FILES_GLOB = '**/.*.cmd';
 
 export type ProgressListener = (token: string | number, value: { kind: string; title?: string; message?: string }) => void;
 
@@ -22,14 +24,18 @@ export function createLanguageClient(args: {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(MAKE_FILES_GLOB);
-  args.context.subscriptions.push(watcher);
+  const watchers = [MAKE_FILES_GLOB, CMD_FILES_GLOB].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  args.context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'makefile' },
       { scheme: 'file', language: 'kbuild' },
+      { scheme: 'file', language: 'kbuild-cmd' },
+      // C sources and headers get the "rebuilds N objects" CodeLens only.
+      { scheme: 'file', language: 'c' },
+      { scheme: 'file', language: 'cpp' },
     ],
-    synchronize: { fileEvents: watcher },
+    synchronize: { fileEvents: watchers },
     initializationOptions: () => currentConfiguration(),
     outputChannel: args.output,
     middleware: {

@@ -9,6 +9,7 @@ import { createLanguageClient } from './client';
 import { commands } from './commands';
 import { currentConfiguration, watchConfiguration } from './config';
 import { createOutputChannel } from './outputChannel';
+import { registerReadOnlyDocuments } from './readOnlyDocument';
 import { createStatusBar } from './statusBar';
 
 export interface KbuildAnalyzerApi {
@@ -23,7 +24,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<KbuildAnalyzerApi> {
   const output = createOutputChannel();
   const statusBar = createStatusBar();
-  context.subscriptions.push(output, statusBar);
+  context.subscriptions.push(output, statusBar, registerReadOnlyDocuments());
   const started = createLanguageClient({ context, output, onProgress: (token, value) => statusBar.onProgress(token, value) });
   client = started;
   context.subscriptions.push(

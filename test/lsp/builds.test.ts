@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   CodeLensRequest,
+  DefinitionRequest,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  type DocumentSymbol,
+  type Location,
   HoverRequest,
   InitializeRequest,
   InitializedNotification,
@@ -94,5 +98,28 @@ describe('build dir features over stdio', { timeout: 60_000 }, () => {
     why = (await client.connection.sendRequest(WHY_REBUILD_REQUEST, { target: 'foo.o' })) as WhyRebuildResult;
     assert.equal(why.reports[0].upToDate, false);
     assert.match(why.reports[0].markdown, /prerequisites newer than the target: `foo\.h`/);
+  });
+
+  test('a .cmd file: outline, definition on a dependency and on a CONFIG option, and the why of its object', async () => {
+    const uri = uriOf(join(root, '.foo.o.cmd'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kbuild-cmd', version: 1, text: CMD } });
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.name), ['cmd_foo.o', 'source_foo.o', 'deps_foo.o (1 files, 1 CONFIG options)', 'foo.o']);
+    const header = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 5, character: 4 } });
+    assert.deepEqual((header as Location[]).map((l) => l.uri), [uriOf(join(root, 'foo.h'))]);
+    const config = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 6, character: 30 } })) as Location[];
+    assert.deepEqual(config.map((l) => [l.uri, l.range.start.line]), [[uriOf(join(root, '.config')), 0]]);
+    const none = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 0, character: 15 } });
+    assert.equal(none, null, '-Wall names no file');
+    const why = (await client.connection.sendRequest(WHY_REBUILD_REQUEST, { target: join(root, 'foo.o') })) as WhyRebuildResult;
+    assert.equal(why.reports[0].target, 'foo.o');
+  });
+
+  test('a truncated .cmd file gets a diagnostic when opened', async () => {
+    const uri = uriOf(join(root, '.bar.o.cmd'));
+    const text = CMD.replace(/foo/g, 'bar').slice(0, CMD.indexOf('foo.o: $('));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kbuild-cmd', version: 1, text } });
+    const published = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+    assert.match(published.diagnostics[0].message, /missing 'bar\.o: \$\(deps_bar\.o\)' line/);
   });
 });

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusBar } from '../statusBar';
+import { showObjects, whatRebuilds, whyRebuild } from './builds';
 import { restartServer } from './restartServer';
 import { selectContext } from './selectContext';
 import { showOutput } from './showOutput';
@@ -19,4 +20,7 @@ export const commands: Record<string, CommandFactory> = {
   'kbuild-analyzer.restartServer': restartServer,
   'kbuild-analyzer.showOutput': showOutput,
   'kbuild-analyzer.selectContext': selectContext,
+  'kbuild-analyzer.whatRebuilds': whatRebuilds,
+  'kbuild-analyzer.whyRebuild': whyRebuild,
+  'kbuild-analyzer.showObjects': showObjects,
 };

@@ -18,6 +18,7 @@ import { enabledGlobs } from './glob';
 import { onDefinition } from './handlers/definition';
 import { diagnosticsScheduler } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbol';
+import { isCmdDocument, onCmdDefinition, onCmdDocumentSymbol } from './handlers/cmdFile';
 import { onHover } from './handlers/hover';
 import { onCodeAction } from './handlers/codeAction';
 import { loadShellParser } from './shellParser';
@@ -109,14 +110,14 @@ export function startServer(connection: Connection): void {
     republish();
   });
 
-  connection.onDefinition((params) => onDefinition(state, params));
+  connection.onDefinition((params) => (isCmdDocument(params.textDocument.uri) ? onCmdDefinition(state, params) : onDefinition(state, params)));
   connection.onHover((params) => onHover(state, params));
   connection.onCodeLens((params) => onCodeLens(state, params));
   connection.onCodeAction((params) => onCodeAction(state, params));
   connection.onRequest(WHAT_REBUILDS_REQUEST, (params: WhatRebuildsParams) => onWhatRebuilds(state, params));
   connection.onRequest(WHY_REBUILD_REQUEST, (params: WhyRebuildParams) => onWhyRebuild(state, params));
   connection.onReferences((params) => onReferences(state, params));
-  connection.onDocumentSymbol((params) => onDocumentSymbol(state, params));
+  connection.onDocumentSymbol((params) => (isCmdDocument(params.textDocument.uri) ? onCmdDocumentSymbol(state, params) : onDocumentSymbol(state, params)));
   connection.onWorkspaceSymbol((params) => onWorkspaceSymbol(state, params));
 
   state.documents.listen(connection);

@@ -4,11 +4,13 @@
 import { fileDiagnostics } from '../../ide';
 import { lintDiagnostics } from '../../ide/lint';
 import { toDiagnostic } from '../conversions';
+import { isCmdDocument, publishCmdDiagnostics } from './cmdFile';
 import { fileContext, linesIn, type ServerState } from '../state';
 
 const DEBOUNCE_MS = 150;
 
 export function publishDiagnostics(state: ServerState, uri: string): void {
+  if (isCmdDocument(uri)) return publishCmdDiagnostics(state, uri);
   const ctx = fileContext(state, uri);
   const lint = ctx ? lintDiagnostics({ ws: ctx.folder.ws, file: ctx.path, parser: state.shellParser, settings: state.lint }) : [];
   const diagnostics = ctx
