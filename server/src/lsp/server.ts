@@ -23,6 +23,8 @@ import { onHover } from './handlers/hover';
 import { onCodeAction } from './handlers/codeAction';
 import { loadShellParser } from './shellParser';
 import { localDocsBase } from './docs';
+import { applySettings, settingsSection } from './settings';
+import { defaultSettings, type InitializationOptions as ClientInitializationOptions } from '../protocol/settings';
 import { onCodeLens, onWhatRebuilds, onWhyRebuild } from './handlers/builds';
 import { WHAT_REBUILDS_REQUEST, WHY_REBUILD_REQUEST, type WhatRebuildsParams, type WhyRebuildParams } from '../protocol/builds';
 import { onReferences } from './handlers/references';
@@ -32,10 +34,8 @@ import { indexFolders, renewWorkspace } from './indexing';
 import { newFolder, type Folder, type ServerState } from './state';
 import { onWatchedFilesChange } from './watchedFiles';
 
-/** What a client may pass as initializationOptions (VS Code's client sends files.exclude keys). */
-interface InitializationOptions {
-  exclude?: string[];
-}
+/** What a client may pass as initializationOptions: any part may be missing (other editors send nothing). */
+type InitializationOptions = Partial<ClientInitializationOptions>;
 
 export function startServer(connection: Connection): void {
   const state: ServerState = {
@@ -45,6 +45,9 @@ export function startServer(connection: Connection): void {
     exclude: [],
     workDoneProgress: false,
     lint: { docsBase: localDocsBase() },
+    settings: defaultSettings(),
+    trusted: false,
+    settingsListeners: [],
   };
   let foldersChangeable = false;
   const republish = diagnosticsScheduler(state);
@@ -57,6 +60,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.exclude = enabledGlobs(options.exclude);
+    applySettings(state, options.settings, options.trusted);
     state.workDoneProgress = params.capabilities.window?.workDoneProgress === true;
     foldersChangeable = params.capabilities.workspace?.workspaceFolders === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -88,7 +92,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
-    const settings = params.settings as { files?: { exclude?: unknown } } | null;
+    const settings = params.settings as { files?: { exclude?: unknown }; trusted?: unknown } | null;
+    if (settingsSection(settings) !== undefined) {
+      applySettings(state, settingsSection(settings), settings?.trusted);
+      republish();
+    }
     const exclude = enabledGlobs(settings?.files?.exclude);
     if (settings?.files?.exclude === undefined || sameList(exclude, state.exclude)) return;
     state.exclude = exclude;

@@ -10,6 +10,8 @@ import type { IgnoreFilter } from './discovery';
 import type { BuildIndex } from '../ide/builds';
 import type { ShellParser } from '../analysis/lint';
 import type { LintSettings } from '../ide/lint';
+import type { Settings } from '../protocol/settings';
+import type { SettingsListener } from './settings';
 
 export interface Folder {
   root: string;
@@ -34,6 +36,11 @@ export interface ServerState {
   shellParser?: ShellParser;
   /** Lint severities per code, variables never reported as undefined. */
   lint: LintSettings;
+  /** The client's `kbuild-analyzer.*` settings (lsp/settings.ts); restricted ones hold defaults when untrusted. */
+  settings: Settings;
+  /** The workspace is trusted: only then may anything run (shell, make). */
+  trusted: boolean;
+  settingsListeners: SettingsListener[];
 }
 
 export function newFolder(root: string, indexed: boolean): Folder {

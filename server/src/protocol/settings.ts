@@ -22,6 +22,7 @@ interface Common {
 export type SettingSchema = Common &
   (
     | { type: 'boolean'; default: boolean }
+    | { type: 'number'; default: number; minimum?: number }
     | { type: 'string'; default: string; enum?: readonly string[]; enumDescriptions?: readonly string[] }
     | { type: 'array'; default: readonly string[]; items: { type: 'string' } }
     | { type: 'object'; default: Readonly<Record<string, string>>; additionalProperties: { type: 'string'; enum: readonly string[] } }
@@ -54,6 +55,14 @@ export const SETTINGS = {
     markdownDescription:
       'Run `$(shell …)` while evaluating make files (trusted workspaces only). Off: the command is recorded with its location and its output is unknown.',
   },
+  'shell.timeoutMs': {
+    type: 'number',
+    default: 10000,
+    minimum: 100,
+    scope: 'window',
+    markdownDescription:
+      'How long one `$(shell …)` command may run (milliseconds) when `#kbuild-analyzer.shell.enable#` is on; a command that takes longer is stopped and its output is empty.',
+  },
   'profile.make': {
     type: 'string',
     default: 'make',
@@ -84,6 +93,14 @@ export const SETTINGS = {
     markdownDescription:
       'Severity of a diagnostic by its code, `off` to hide it, e.g. `{ "undefined-variable": "off", "output-source-write": "error" }`.',
   },
+  'diagnostics.ignoreVariables': {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    scope: 'window',
+    markdownDescription:
+      'Variable names never reported by `undefined-variable` (on top of the environment and make\'s own), e.g. variables your build always passes on the command line.',
+  },
   'trace.server': {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],
@@ -100,9 +117,9 @@ export type SettingKey = keyof typeof SETTINGS;
 export interface Settings {
   exclude: string[];
   buildDirectory: string;
-  shell: { enable: boolean };
+  shell: { enable: boolean; timeoutMs: number };
   profile: { make: string; makeArgs: string[]; bash: string };
-  diagnostics: { severity: Record<string, Severity | 'off'> };
+  diagnostics: { severity: Record<string, Severity | 'off'>; ignoreVariables: string[] };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -186,6 +203,8 @@ function normalise(schema: SettingSchema, value: unknown): unknown {
   switch (schema.type) {
     case 'boolean':
       return typeof value === 'boolean' ? value : schema.default;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && value >= (schema.minimum ?? -Infinity) ? value : schema.default;
     case 'string':
       if (typeof value !== 'string') return schema.default;
       return !schema.enum || schema.enum.includes(value) ? value : schema.default;

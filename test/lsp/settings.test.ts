@@ -1,0 +1,65 @@
+// The client's settings reach the lint rules: at initialize and on
+// didChangeConfiguration (severity per code, `off`, ignored variable names).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification } from 'vscode-languageserver/node';
+import { ensureBuilt, removeTree, startServer, uriOf, writeTree, type TestClient } from './harness';
+
+const MAKEFILE = 'X := $(NOT_DEFINED_ANYWHERE) $(ALSO_UNDEFINED)\nall:\n\t@echo $(X)\n';
+
+describe('settings over stdio', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: TestClient;
+  let uri: string;
+  let version = 0;
+
+  before(async () => {
+    ensureBuilt();
+    root = writeTree({ Makefile: MAKEFILE });
+    uri = uriOf(join(root, 'Makefile'));
+    client = startServer();
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: uriOf(root), name: 'settings' }],
+      capabilities: {},
+      initializationOptions: { exclude: [], trusted: false, settings: { diagnostics: { severity: { 'undefined-variable': 'error' } } } },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'makefile', version: ++version, text: MAKEFILE } });
+  });
+
+  after(() => {
+    client?.child.kill();
+    if (root) removeTree(root);
+  });
+
+  /** The undefined-variable diagnostics of the next publication that has any change after `since` notifications. */
+  async function nextUndefined(since: number, predicate: (d: Array<{ message: string; severity: number; code: string }>) => boolean) {
+    const p = await client.waitFor('textDocument/publishDiagnostics', (params) => {
+      const index = client.notifications.findIndex((n) => n.params === params);
+      return params.uri === uri && index >= since && predicate(params.diagnostics.filter((d: { code: string }) => d.code === 'undefined-variable'));
+    });
+    return (p.diagnostics as Array<{ message: string; severity: number; code: string }>).filter((d) => d.code === 'undefined-variable');
+  }
+
+  test('initializationOptions: the severity of a code is the one set', async () => {
+    const found = await nextUndefined(0, (d) => d.length === 2);
+    assert.deepEqual(found.map((d) => d.severity), [1, 1], 'error is severity 1');
+  });
+
+  test('didChangeConfiguration: ignored names disappear, `off` drops the code', async () => {
+    const change = (diagnostics: unknown) => client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { files: { exclude: {} }, 'kbuild-analyzer': { diagnostics }, trusted: false },
+    });
+    let since = client.notifications.length;
+    await change({ ignoreVariables: ['ALSO_UNDEFINED'] });
+    const one = await nextUndefined(since, (d) => d.length === 1);
+    assert.match(one[0].message, /NOT_DEFINED_ANYWHERE/);
+    assert.equal(one[0].severity, 2, 'back to the default, warning');
+    since = client.notifications.length;
+    await change({ severity: { 'undefined-variable': 'off' } });
+    await nextUndefined(since, (d) => d.length === 0);
+  });
+});
