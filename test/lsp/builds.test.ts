@@ -123,3 +123,49 @@ describe('build dir features over stdio', { timeout: 60_000 }, () => {
     assert.match(published.diagnostics[0].message, /missing 'bar\.o: \$\(deps_bar\.o\)' line/);
   });
 });
+
+describe('where build dirs are found', { timeout: 60_000 }, () => {
+  const roots: string[] = [];
+  const clients: TestClient[] = [];
+
+  after(() => {
+    for (const c of clients) c.child.kill();
+    for (const r of roots) removeTree(r);
+  });
+
+  async function start(folder: string, settings?: unknown): Promise<TestClient> {
+    const client = startServer();
+    clients.push(client);
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: uriOf(folder), name: 'w' }],
+      capabilities: {},
+      initializationOptions: { exclude: [], trusted: false, settings },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  const buildFiles = (prefix: string) => ({
+    [`${prefix}.config`]: 'CONFIG_FOO=y\n',
+    [`${prefix}include/config/auto.conf`]: 'CONFIG_FOO=y\n',
+    [`${prefix}.foo.o.cmd`]: CMD,
+  });
+
+  test('the buildDirectory setting names one deeper than the search goes', async () => {
+    const root = writeTree({ Makefile: MAKEFILE, ...buildFiles('out/x86/tiny/'), 'out/x86/tiny/Makefile': 'include ../../../Makefile\n' });
+    roots.push(root);
+    const client = await start(root, { buildDirectory: 'out/x86/tiny' });
+    const log = await client.waitFor('window/logMessage', (p) => /Build dir /.test(p.message));
+    assert.equal(log.message.split(':')[0], `Build dir ${join(root, 'out/x86/tiny')}`);
+  });
+
+  test('a folder opened inside an in-tree build finds the build above it', async () => {
+    const root = writeTree({ Makefile: MAKEFILE, ...buildFiles(''), 'kernel/Makefile': 'obj-y += foo.o\n' });
+    roots.push(root);
+    const client = await start(join(root, 'kernel'));
+    const log = await client.waitFor('window/logMessage', (p) => /Build dir /.test(p.message));
+    assert.match(log.message, new RegExp(`^Build dir ${root}: 1 objects`));
+  });
+});

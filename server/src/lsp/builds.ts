@@ -2,17 +2,38 @@
 // make files are indexed (a configured build dir at most two levels down:
 // `build-x86/`, `out/arm64/`, or the tree itself), kept current from
 // watched-file events so a rebuild in a terminal shows without a restart.
-import { basename } from 'node:path';
-import { findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile } from '../cmdfiles';
+import { basename, resolve } from 'node:path';
+import { buildDirFor, buildDirInfo, findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile, type BuildDirInfo } from '../cmdfiles';
 import type { BuildIndex } from '../ide/builds';
 import { createNodeHost } from './nodeHost';
 import { isUnder, type Folder, type ServerState } from './state';
 
 const host = createNodeHost();
 
+/**
+ * The build dirs of a folder: the `buildDirectory` setting (relative to the
+ * first folder) when set, else those at most two levels down, else the
+ * nearest one above the folder (a workspace opened on a subdirectory).
+ */
+function buildDirsOf(state: ServerState, folder: Folder): BuildDirInfo[] {
+  const configured = state.settings.buildDirectory;
+  if (configured !== '') {
+    const first = state.folders.find((f) => f.indexed) ?? folder;
+    if (folder !== first) return [];
+    const dir = resolve(first.root, configured);
+    const info = buildDirInfo({ host, dir });
+    if (!info) state.connection.console.warn(`kbuild-analyzer.buildDirectory: ${dir} has no .config and include/config/auto.conf (not a configured build dir)`);
+    return info ? [info] : [];
+  }
+  const below = findBuildDirs({ host, root: folder.root, depth: 2 });
+  if (below.length > 0) return below;
+  const above = buildDirFor({ host, path: folder.root });
+  return above ? [above] : [];
+}
+
 export function loadBuilds(state: ServerState, folder: Folder): void {
   const started = Date.now();
-  folder.builds = findBuildDirs({ host, root: folder.root, depth: 2 }).map((info) => ({
+  folder.builds = buildDirsOf(state, folder).map((info) => ({
     store: loadCmdStore({ host, buildDir: info.buildDir }),
     buildDir: info.buildDir,
     srctree: info.srctree ?? folder.root,

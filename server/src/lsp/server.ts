@@ -94,7 +94,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     const settings = params.settings as { files?: { exclude?: unknown }; trusted?: unknown } | null;
     if (settingsSection(settings) !== undefined) {
+      const before = state.settings.buildDirectory;
       applySettings(state, settingsSection(settings), settings?.trusted);
+      if (state.settings.buildDirectory !== before) state.folders.filter((f) => f.indexed).forEach((f) => loadBuilds(state, f));
       republish();
     }
     const exclude = enabledGlobs(settings?.files?.exclude);
