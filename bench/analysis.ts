@@ -2,8 +2,9 @@
 // barrier's cost) on a 10,000-node synthetic Kbuild-shaped profile, against a
 // plain topological sort of the same graph in the same run. (2) The profiling
 // wrapper's overhead on real builds: the same tree built plain and under the
-// wrapper, alternately, same run; measureOverhead() takes any make
-// invocation (the lead adds the kernel's tinyconfig). Runnable alone:
+// wrapper, alternately, same run — fixture trees, and a bounded kernel build
+// (bench/kernelProfile.ts). (3) A measured kernel build's critical path and
+// barrier costs. Runnable alone:
 //   node --import tsx bench/analysis.ts
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -15,9 +16,10 @@ import type { BuildGraph } from '../server/src/protocol/graph';
 import { syntheticBuild } from '../test/fixtures/profile/synthetic';
 import { compileTree, touchTree } from '../test/fixtures/profile/tinyRecipes';
 import { writeTree } from '../test/fixtures/profile/writeTree';
+import { kernelProfileRows } from './kernelProfile';
 import { formatRows, type BenchRow } from './types';
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
@@ -172,8 +174,9 @@ function treeOverhead(o: { label: string; files: Record<string, string>; args: s
 export async function benchAnalysis(): Promise<BenchRow[]> {
   return [
     ...benchAnalysisCompute(),
-    ...treeOverhead({ label: '240 tiny gcc compiles, 3 sub-makes, -j2', files: compileTree({ objects: 240 }), args: ['-s', '-j2'], rounds: 5 }),
-    ...treeOverhead({ label: '600 `touch` recipes (worst case), -j2', files: touchTree({ targets: 600 }), args: ['-s', '-j2'], rounds: 5 }),
+    ...treeOverhead({ label: '240 tiny gcc compiles, 3 sub-makes, -j2', files: compileTree({ objects: 240 }), args: ['-s', '-j2'], rounds: 3 }),
+    ...treeOverhead({ label: '600 `touch` recipes (worst case), -j2', files: touchTree({ targets: 600 }), args: ['-s', '-j2'], rounds: 3 }),
+    ...(await kernelProfileRows()),
   ];
 }
 

@@ -5,12 +5,14 @@ import { benchCmdfiles } from './cmdfiles';
 import { benchIndex } from './index';
 import { benchLint } from './lint';
 import { benchWebview } from './webview';
+import { benchAnalysis } from './analysis';
 
 const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
   ['.cmd dependency index (kernel 6.1, issue 4)', benchCmdfiles],
   ['Lint (kernel 6.1 tools/, issue 7)', benchLint],
   ['Graph view in Chromium (issue 6)', benchWebview],
+  ['Build graph, barriers, critical path (issue 5)', benchAnalysis],
 ];
 
 (async () => {

@@ -26,7 +26,8 @@ allowed=(
   'extension/dist/[^/]+\.(js|css|wasm)'
   'extension/syntaxes/[^/]+\.json'
   'extension/examples/.+'
-  'extension/docs/images/e2e-definition\.png'
+  'extension/docs/diagnostics/[a-z-]+\.md'
+  'extension/docs/images/[a-z0-9-]+\.png'
 )
 pattern="^($(IFS='|'; echo "${allowed[*]}"))\$"
 listing=$(node scripts/vsix-files.mjs "$OUT")
@@ -40,6 +41,14 @@ if [ -n "$bad" ]; then
   echo "$bad" >&2
   exit 1
 fi
-for must in extension/dist/client.js extension/dist/server.js extension/package.json; do
-  echo "$listing" | awk '{print $2}' | grep -qx "$must" || { echo "package.sh: $must missing from the package" >&2; exit 1; }
+must=(extension/dist/client.js extension/dist/server.js extension/dist/cli.js extension/package.json extension/LICENSE.txt
+  extension/dist/web-tree-sitter.wasm extension/dist/tree-sitter-bash.wasm extension/resources/icon.png)
+# every grammar and language configuration package.json names, every diagnostics page
+for f in $(node -p "const c = require('./package.json').contributes; [...c.grammars, ...c.languages].map((x) => x.path ?? x.configuration).filter(Boolean).map((p) => p.replace(/^\.\//, '')).join(' ')") docs/diagnostics/*.md; do
+  must+=("extension/$f")
+done
+# the pictures the README shows
+for f in $(grep -o '](docs/images/[^)]*\.png)' README.md | sed 's/^](//; s/)$//' | sort -u); do must+=("extension/$f"); done
+for f in "${must[@]}"; do
+  echo "$listing" | awk '{print $2}' | grep -qxF "$f" || { echo "package.sh: $f missing from the package (see .vscodeignore)" >&2; exit 1; }
 done

@@ -5,13 +5,15 @@
 # examples/tiny-kernel — or PATH, in place — on http://127.0.0.1:$PORT
 # (default 8080) without a password, prints the URL and serves until Ctrl+C.
 # The example copy is trusted; PATH opens with workspace trust on (Restricted
-# Mode until you trust it).
+# Mode until you trust it). KBUILD_E2E_VSIX=FILE installs that package
+# instead of building one (test/e2e/start.test.ts does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PORT=${PORT:-8080}
 E2E=${KBUILD_E2E:-$HOME/.cache/kbuild-analyzer-e2e}
-RUN=$E2E/start
+RUN=$E2E/start-$PORT
+VSIX=${KBUILD_E2E_VSIX:-$ROOT/dist-vsix/kbuild-analyzer.vsix}
 CS=$E2E/cs/node_modules/.bin/code-server
 
 if [ $# -gt 1 ]; then echo "usage: npm start [-- PATH]" >&2; exit 2; fi
@@ -21,8 +23,10 @@ if [ $# -eq 1 ]; then
 fi
 
 bash scripts/e2e-setup.sh
-echo "== packaging"
-bash scripts/package.sh | tail -1
+if [ -z "${KBUILD_E2E_VSIX:-}" ]; then
+  echo "== packaging"
+  bash scripts/package.sh | tail -1
+fi
 
 rm -rf "$RUN"
 mkdir -p "$RUN"/{ud/User,exts,xdg,tmp}
@@ -48,7 +52,7 @@ fi
 export PATH=$E2E/node24/node-v24.21.0/bin:$PATH   # code-server 4.139 runs on Node 24
 export XDG_CONFIG_HOME=$RUN/xdg/config XDG_DATA_HOME=$RUN/xdg/data XDG_CACHE_HOME=$RUN/xdg/cache TMPDIR=$RUN/tmp NODE_DISABLE_COMPILE_CACHE=1
 unset NODE_OPTIONS
-"$CS" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --install-extension "$ROOT/dist-vsix/kbuild-analyzer.vsix" >/dev/null
+"$CS" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --install-extension "$VSIX" >/dev/null
 
 if curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then
   echo "npm start: port $PORT is taken; try PORT=8081 npm start" >&2

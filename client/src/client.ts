@@ -8,7 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { currentConfiguration } from './config';
 
 /** The make files the server indexes (server/src/lsp/discovery.ts names them). */
-const MAKE_FILES_GLOB = '**/{Makefile,makefile,GNUmakefile,Kbuild,Makefile.*,*.mk,*.include,Build}';
+// .config and auto.conf: a reconfigured build changes what the contexts evaluate to.
+const MAKE_FILES_GLOB = '**/{Makefile,makefile,GNUmakefile,Kbuild,Makefile.*,*.mk,*.include,Build,.config,auto.conf}';
 /** Kbuild's saved commands and dependencies: a build in a terminal updates the rebuild index. */
 const CMD_FILES_GLOB = '**/.*.cmd';
 
@@ -36,7 +37,10 @@ export function createLanguageClient(args: {
       { scheme: 'file', language: 'cpp' },
     ],
     synchronize: { fileEvents: watchers },
-    initializationOptions: () => currentConfiguration(),
+    // The shell cache lives in the extension's storage.
+    initializationOptions: () => ({ ...currentConfiguration(), storagePath: args.context.globalStorageUri.fsPath }),
+    // Hover's "Open the full expansion" link is a command link: only that command may run from hover markdown.
+    markdown: { isTrusted: { enabledCommands: ['kbuild-analyzer.showExpansion'] } },
     outputChannel: args.output,
     middleware: {
       handleWorkDoneProgress(token, params, next) {

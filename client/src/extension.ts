@@ -7,6 +7,7 @@ import type { InitializationOptions } from '../../server/src/protocol/settings';
 import { INDEX_STATE_NOTIFICATION, type IndexStateParams } from '../../server/src/protocol/requests';
 import { createLanguageClient } from './client';
 import { commands } from './commands';
+import { trackContexts } from './commands/selectContext';
 import { currentConfiguration, watchConfiguration } from './config';
 import { createOutputChannel } from './outputChannel';
 import { registerReadOnlyDocuments } from './readOnlyDocument';
@@ -35,8 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kbuild
     watchConfiguration({ client: started, onChange: (config) => statusBar.setTrusted(config.trusted) }),
   );
   for (const [id, factory] of Object.entries(commands)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, factory({ client: started, output, statusBar })));
+    context.subscriptions.push(vscode.commands.registerCommand(id, factory({ client: started, output, statusBar, extensionUri: context.extensionUri })));
   }
+  context.subscriptions.push(trackContexts({ client: started, statusBar }));
   // Before start: the first indexing run may end before start() returns; the handler survives restarts.
   context.subscriptions.push(started.onNotification(INDEX_STATE_NOTIFICATION, (params: IndexStateParams) => statusBar.onIndexState(params)));
   await started.start();

@@ -52,6 +52,10 @@ export function createOrShowGraphPanel({ extensionUri, graph, title }: GraphPane
   return panel;
 }
 
+export function graphPanelOpen(): boolean {
+  return current !== undefined;
+}
+
 export function disposeGraphPanel(): void {
   current?.panel.dispose();
 }

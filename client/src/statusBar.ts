@@ -1,12 +1,12 @@
 // Two status bar items. The index: "indexing N/M" while the server's
 // "Indexing make files" work-done progress runs, then "N files" when it
 // sends kbuild/indexState; a shield in Restricted Mode; a click shows the
-// output channel. The build context: "context: top" (the workspace folder's
-// top Makefile — the only context until build contexts land); a click picks
-// among the workspace folders and opens the chosen one's top Makefile.
-import * as path from 'node:path';
+// output channel. The build context: the context the server answers in for
+// the current make file (kbuild/contexts), "no context" for other files; a
+// click runs Kbuild: Select Build Context (commands/selectContext.ts).
 import * as vscode from 'vscode';
 import type { IndexStateParams } from '../../server/src/protocol/requests';
+import type { ContextItem, ContextsResult } from '../../server/src/protocol/contexts';
 
 /** The server's progress title for indexing (server/src/lsp/indexing.ts). */
 export const INDEXING_TITLE = 'Indexing make files';
@@ -27,9 +27,9 @@ export interface StatusBar extends vscode.Disposable {
   /** Feeds `$/progress` of any token; only the indexing one is shown. */
   onProgress(token: string | number, value: { kind: string; title?: string; message?: string }): void;
   setTrusted(trusted: boolean): void;
-  /** The folder whose top Makefile is the context (undefined: the first folder). */
-  contextFolder(): vscode.WorkspaceFolder | undefined;
-  setContextFolder(folder: vscode.WorkspaceFolder | undefined): void;
+  /** The server's contexts of the current file (undefined: not a make file). */
+  setContexts(contexts: ContextsResult | undefined): void;
+  contexts(): ContextsResult | undefined;
 }
 
 export function createStatusBar(): StatusBar {
@@ -43,29 +43,24 @@ export function createStatusBar(): StatusBar {
   let view: IndexView = { kind: 'starting' };
   let trusted = vscode.workspace.isTrusted;
   let last: IndexStateParams | undefined;
-  let chosen: vscode.WorkspaceFolder | undefined;
+  let contexts: ContextsResult | undefined;
   const indexingTokens = new Set<string | number>();
 
   const render = () => {
     index.text = indexText(view, trusted);
     index.tooltip = indexTooltip(view, trusted);
-    const folder = currentFolder();
-    const many = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    context.text = `$(symbol-namespace) context: top${many && folder ? ` (${folder.name})` : ''}`;
-    context.tooltip = folder
-      ? `Build context: the top Makefile of ${folder.uri.fsPath}. Click to choose a workspace folder.`
-      : 'Build context: no workspace folder open.';
+    const active = contexts?.contexts.find((c) => c.id === contexts?.active);
+    context.text = `$(symbol-namespace) context: ${active ? shortName(active) : 'none'}`;
+    context.tooltip = active
+      ? `Build context of this file: ${active.label}\nmake -f ${active.entry} ${active.commandLine.join(' ')}\nin ${active.cwd}` +
+        `${active.configKnown ? '' : '\nNo configured build: CONFIG_ values are unknown.'}` +
+        `${contexts?.shellAllowed ? '\n$(shell …) runs.' : '\n$(shell …) is not run: its output is unknown.'}` +
+        `\n${contexts && contexts.contexts.length > 1 ? `${contexts.contexts.length} contexts read this file. ` : ''}Click to choose.`
+      : 'Build context: open a make file to see the context it is evaluated in.';
   };
-  const currentFolder = () => {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    return chosen && folders.some((f) => f.uri.toString() === chosen?.uri.toString()) ? chosen : folders[0];
-  };
-
   render();
   index.show();
   context.show();
-  const foldersChanged = vscode.workspace.onDidChangeWorkspaceFolders(render);
-
   return {
     setIndex(v) {
       view = v;
@@ -92,17 +87,22 @@ export function createStatusBar(): StatusBar {
       trusted = t;
       render();
     },
-    contextFolder: currentFolder,
-    setContextFolder(folder) {
-      chosen = folder;
+    contexts: () => contexts,
+    setContexts(c) {
+      contexts = c;
       render();
     },
     dispose() {
-      foldersChanged.dispose();
       index.dispose();
       context.dispose();
     },
   };
+}
+
+/** The status bar's word for a context: `top`, the directory (`kernel`), the tools program, the file name. */
+export function shortName(c: ContextItem): string {
+  if (c.kind === 'file') return c.id.slice(c.id.lastIndexOf('/') + 1);
+  return c.id.replace(/^(dir|tools):/, '');
 }
 
 export function indexText(view: IndexView, trusted: boolean): string {
@@ -134,39 +134,4 @@ function indexTooltip(view: IndexView, trusted: boolean): string {
           : 'Starting the language server.';
   const trust = trusted ? '' : '\nRestricted Mode: $(shell …) and builds are off until you trust this workspace.';
   return `${state}${trust}\nClick to show the output.`;
-}
-
-/** The Kbuild: Select Build Context quick pick over the workspace folders; opens the chosen top Makefile. */
-export async function pickContext(bar: StatusBar): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Kbuild: open a folder to choose a build context.');
-    return undefined;
-  }
-  const current = bar.contextFolder();
-  const items = await Promise.all(
-    folders.map(async (folder) => {
-      const makefile = vscode.Uri.joinPath(folder.uri, 'Makefile');
-      const exists = await vscode.workspace.fs.stat(makefile).then(
-        () => true,
-        () => false,
-      );
-      return {
-        label: `top: ${folder.name}`,
-        description: folder.uri.fsPath,
-        detail: exists ? `${path.join(folder.name, 'Makefile')}` : 'no top Makefile in this folder',
-        picked: folder === current,
-        folder,
-        makefile: exists ? makefile : undefined,
-      };
-    }),
-  );
-  const pick = await vscode.window.showQuickPick(items, {
-    title: 'Kbuild: Select Build Context',
-    placeHolder: 'The top Makefile of a workspace folder (sub-make contexts come later)',
-  });
-  if (!pick) return undefined;
-  bar.setContextFolder(pick.folder);
-  if (pick.makefile) await vscode.window.showTextDocument(pick.makefile, { preview: true });
-  return pick.folder;
 }

@@ -2,9 +2,11 @@
 // kbuild-analyzer on the command line: a table of subcommands, each a
 // handler in cli/ returning { stdout, exitCode }. Add a row to add one.
 import { cmdCommand, rdepsCommand, whyCommand } from './cli/cmdfiles';
+import { barriersCommand, criticalPathCommand, graphCommand, profileCommand } from './cli/graph';
 import { lintCommand } from './cli/lint';
 import { definitionCommand, parseCommand, referencesCommand, symbolsCommand } from './cli/navigation';
 import { USAGE_ERROR, type CliHandler, type CliResult } from './cli/types';
+import { varsCommand } from './cli/vars';
 
 interface Command {
   run: CliHandler;
@@ -41,6 +43,27 @@ const COMMANDS: Record<string, Command> = {
   },
   why: { run: whyCommand, usage: 'why OBJECT [--build DIR] [--json]', summary: 'why make would rebuild OBJECT now, from its .cmd file and mtimes' },
   cmd: { run: cmdCommand, usage: 'cmd OBJECT [--build DIR] [--json]', summary: 'the saved command, source and dependency counts of OBJECT' },
+  vars: { run: varsCommand, usage: 'vars [-C DIR] [-f FILE] [NAME=VALUE…] [GOAL…] [--shell] [--context ID] [--build DIR] [--names A,B]', summary: "evaluated variables (name, flavor, origin, file, line, value) as JSON, like make -p; $(shell) runs only with --shell; --context top|dir:DIR|tools:tools/X of a kernel tree" },
+  profile: {
+    run: profileCommand,
+    usage: 'profile -C DIR [-o TRACE.json] [--json] [-- MAKE ARGS…]',
+    summary: 'run make under the timing wrapper; save a Chrome trace (ui.perfetto.dev) and print the totals',
+  },
+  graph: {
+    run: graphCommand,
+    usage: 'graph (--db FILE | -C DIR) [--profile FILE] [-j N] [--json] [-- MAKE ARGS…]',
+    summary: 'the build graph from make -pn data bases, with barriers (and durations, critical path)',
+  },
+  barriers: {
+    run: barriersCommand,
+    usage: 'barriers (--db FILE | -C DIR) [--profile FILE [--uses FILE]] [-j N] [--json]',
+    summary: 'umbrella targets many others wait for: fan-in, fan-out, and with a profile what the wait costs',
+  },
+  'critical-path': {
+    run: criticalPathCommand,
+    usage: 'critical-path --profile FILE [--db FILE | -C DIR] [-j N] [--json]',
+    summary: 'the chain of recipes that bounds the wall time of a profiled build',
+  },
 };
 
 function help(): string {

@@ -12,10 +12,8 @@ export interface GuardedFeature {
 }
 
 export const FEATURES = {
-  /** Hover shows the expanded value (the evaluator). */
-  hoverExpansion: { command: 'kbuild-analyzer.showEvaluatedVariables', what: 'hover with real expansions' },
-  /** The $(OUTPUT) lint publishes its diagnostics. */
-  outputLint: { command: 'kbuild-analyzer.lintWorkspace', what: 'the $(OUTPUT) diagnostics' },
+  /** Hover shows the evaluated value of a variable (the evaluator in the server). */
+  evaluatedHover: { command: 'kbuild-analyzer.showEvaluatedVariables', what: 'hover with evaluated values' },
   /** Kbuild: Show Barrier Graph opens the webview. */
   barrierGraph: { command: 'kbuild-analyzer.showBarrierGraph', what: 'the barrier graph webview' },
 } as const satisfies Record<string, GuardedFeature>;

@@ -14,4 +14,5 @@ mkdir -p .test-output/e2e
 log=.test-output/e2e/package.log
 bash scripts/package.sh > "$log" 2>&1 || { cat "$log"; exit 1; }
 grep 'dist-vsix/' "$log"
+export KBUILD_E2E_VSIX=$PWD/dist-vsix/kbuild-analyzer.vsix   # every test file installs this package
 exec node --import tsx --test --test-concurrency=1 --test-reporter=spec test/e2e/*.test.ts

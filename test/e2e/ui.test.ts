@@ -5,14 +5,14 @@
 // The hooks for features being wired are skipped, with the reason, until
 // their command is contributed (test/e2e/features.ts).
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { discoverMakeFiles } from '../../server/src/lsp/discovery';
 import { openBrowser, type Browser } from './harness/browser';
 import { makeRun, startCodeServer, type CodeServer, type RunDirs } from './harness/codeServer';
-import { FIXTURE, outDir, requireSetup } from './harness/env';
+import { FIXTURE, ROOT, outDir, requireSetup } from './harness/env';
 import { ensureVsix, installVsix } from './harness/vsix';
 import { activeTab, goToLine, problemsText, quickOpen, runCommand, statusItem, waitForActivePath, waitForCursor, waitForWorkbench } from './harness/workbench';
 import { FEATURES, skipReason, type GuardedFeature } from './features';
@@ -37,6 +37,17 @@ function where(rel: string, needle: string, into = 0): { line: number; col: numb
   let col = 0;
   for (const c of lines[lines.length - 1]) col = c === '\t' ? col + 8 - (col % 8) : col + 1;
   return { line: lines.length, col: col + 1 };
+}
+
+/**
+ * A screenshot of the page (or the clip) in .test-output/e2e/NAME.png; with
+ * KBUILD_E2E_DOC_IMAGES=1 also as docs/images/e2e-NAME.png, the pictures the
+ * README shows (look at them before committing).
+ */
+async function shot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, clip });
+  if (process.env.KBUILD_E2E_DOC_IMAGES === '1') copyFileSync(path, join(ROOT, 'docs', 'images', `e2e-${name}.png`));
 }
 
 /** Runs a UI step; on failure leaves a screenshot named after it. */
@@ -64,7 +75,8 @@ async function closeEditors(): Promise<void> {
 describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_000 }, () => {
   before(async () => {
     requireSetup();
-    run = makeRun({ name: 'ui' });
+    // try-run-toplevel (an information on the cc-option line) off: the setting works, and the hover shows the unfolding alone.
+    run = makeRun({ name: 'ui', workspaceSettings: { 'kbuild-analyzer.diagnostics.severity': { 'try-run-toplevel': 'off' } } });
     const installed = installVsix({ vsix: ensureVsix(), extensionsDir: run.extensionsDir, userDataDir: run.userDataDir, env: run.env });
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     contributed = new Set(manifest.contributes.commands.map((c) => c.command));
@@ -80,13 +92,13 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
     await server?.stop();
   });
 
-  test('the status bar shows the indexed file count and the build context', async () => {
+  test('the status bar shows the indexed file count and a build context item', async () => {
     const files = (await discoverMakeFiles({ root: FIXTURE })).length;
     await step('status-bar', async () => {
       await statusItem(page, `Kbuild: ${files} files`).waitFor({ timeout: 60_000 });
-      await statusItem(page, 'context: top').waitFor({ timeout: 5_000 });
+      await statusItem(page, 'context:').waitFor({ timeout: 5_000 });
     });
-    await page.screenshot({ path: join(SHOTS, 'status-bar.png'), clip: { x: 0, y: 830, width: 1400, height: 30 } });
+    await shot('status-bar', { x: 0, y: 830, width: 1400, height: 30 });
   });
 
   test('F12 on $(build) in the top Makefile (opened from the explorer) jumps to its definition', async () => {
@@ -101,7 +113,7 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
       await waitForCursor(page, where('scripts/Kbuild.include', 'build :='));
       await page.waitForTimeout(300); // the selection highlight fades in
     });
-    await page.screenshot({ path: join(SHOTS, 'definition.png') });
+    await shot('definition');
   });
 
   test('the Problems panel shows "missing separator" for drivers/broken/Makefile (quick open)', async () => {
@@ -112,21 +124,41 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
       const at = where('drivers/broken/Makefile', 'this line is neither');
       assert.match(text, new RegExp(`missing separator[\\s\\S]*\\[Ln ${at.line}, Col ${at.col}\\]`));
     });
-    await page.screenshot({ path: join(SHOTS, 'problems.png') });
+    await shot('problems');
   });
 
-  test('clicking "context: top" lists the workspace folders', async () => {
+  test('the top Makefile is in context "top"; clicking it lists the contexts, the active one marked', async () => {
     await step('context', async () => {
-      await statusItem(page, 'context: top').click();
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'top: workspace' }).waitFor({ timeout: 15_000 });
-      await page.screenshot({ path: join(SHOTS, 'context-pick.png') });
-      await page.keyboard.press('Escape');
+      await closeEditors();
+      await quickOpen(page, 'Makefile');
+      await statusItem(page, 'context: top').click({ timeout: 30_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /top[\s\S]*active/ }).first().waitFor({ timeout: 15_000 });
     });
+    await shot('context-pick');
+    await page.keyboard.press('Escape');
   });
 
-  test('hover on $(KERNELRELEASE) shows its expansion 6.1.0 (hook)', async (t) => {
-    if (!guard(t, FEATURES.hoverExpansion)) return;
-    await step('hover-expansion', async () => {
+  test('hover on $(call cc-option,-fno-PIE) unfolds it down to the compiler command', async () => {
+    await step('hover', async () => {
+      await closeEditors();
+      await runCommand(page, 'View: Hide Panel');
+      await quickOpen(page, 'Makefile');
+      const at = where('Makefile', 'cc-option,-fno-PIE', 3);
+      await goToLine(page, at.line, at.col);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      // The static unfolding shows `$(CC) -Werror $(KBUILD_CFLAGS) -fno-PIE …`, the evaluated one the flags expanded.
+      const hover = page.locator('.monaco-hover', { hasText: /-Werror [^\n]*-fno-PIE -c -x c \/dev\/null/ }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      assert.doesNotMatch(await hover.innerText(), /try-run-toplevel/, 'kbuild-analyzer.diagnostics.severity turned it off');
+    });
+    await shot('hover');
+    await page.keyboard.press('Escape');
+  });
+
+  test('hover on $(KERNELRELEASE) shows its evaluated value 6.1.0 (hook)', async (t) => {
+    if (!guard(t, FEATURES.evaluatedHover)) return;
+    await step('hover-evaluated', async () => {
       await closeEditors();
       await quickOpen(page, 'Makefile');
       const at = where('Makefile', 'export KERNELRELEASE', 8);
@@ -135,17 +167,19 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
       await page.keyboard.press('Control+I');
       await page.locator('.monaco-hover', { hasText: '6.1.0' }).waitFor({ timeout: 15_000 });
     });
-    await page.screenshot({ path: join(SHOTS, 'hover-expansion.png') });
+    await shot('hover-evaluated');
+    await page.keyboard.press('Escape');
   });
 
-  test('the Problems panel shows the missing $(OUTPUT) prefix in tools/foo/Makefile (hook)', async (t) => {
-    if (!guard(t, FEATURES.outputLint)) return;
+  test('the Problems panel shows the missing $(OUTPUT) prefix of gen.h in tools/foo/Makefile', async () => {
     await step('output-lint', async () => {
       await closeEditors();
       await quickOpen(page, 'tools/foo/Makefile');
-      await problemsText(page, /\$\(OUTPUT\)[\s\S]*gen\.h|gen\.h[\s\S]*\$\(OUTPUT\)/);
+      const text = await problemsText(page, /Target `gen\.h` has no \$\(OUTPUT\) prefix/);
+      const at = where('tools/foo/Makefile', 'gen.h:');
+      assert.match(text, new RegExp(`has no \\$\\(OUTPUT\\) prefix[\\s\\S]*?\\[Ln ${at.line}, Col ${at.col}\\]`));
     });
-    await page.screenshot({ path: join(SHOTS, 'output-lint.png') });
+    await shot('output-lint');
   });
 
   test('Kbuild: Show Barrier Graph opens the webview and draws the graph (hook)', async (t) => {
@@ -159,12 +193,12 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
       let drawn = false;
       while (!drawn && Date.now() < deadline) {
         for (const frame of page.frames()) {
-          drawn ||= (await frame.locator('svg g, svg circle, svg rect').count().catch(() => 0)) > 0;
+          drawn ||= (await frame.locator('svg.kg-canvas .kg-nodes g.kg-item').count().catch(() => 0)) > 0;
         }
         if (!drawn) await page.waitForTimeout(250);
       }
-      assert.ok(drawn, 'no drawn SVG in any webview frame');
+      assert.ok(drawn, 'no graph node (svg.kg-canvas .kg-nodes g.kg-item) in any webview frame');
     });
-    await page.screenshot({ path: join(SHOTS, 'barrier-graph.png') });
+    await shot('barrier-graph');
   });
 });

@@ -137,9 +137,10 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const textDocument = { uri: uri('Makefile') };
     const onCall = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: pos(TOP, 'helper', 2) });
     const callText = (onCall?.contents as { value: string }).value;
-    assert.match(callText, /1\. \*\*helper\*\* \(scripts\/Kbuild\.include:1\): `x-helped`/);
+    assert.match(callText, /1\. \*\*helper\*\* \(\[scripts\/Kbuild\.include:1\]\([^)]*\)\) with `\$\(1\)=x`:\n\n```make\nx-helped\n```/);
+    assert.match(callText, /Result: `x-helped`/);
     const onVar = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: pos(TOP, 'FOO', 1, 1) });
-    assert.match((onVar?.contents as { value: string }).value, /\*\*FOO\*\*: 1 definition site in scope/);
+    assert.match((onVar?.contents as { value: string }).value, /\*\*FOO\*\* — simple, origin \*file\*[^]*1\. \[Makefile:3\]/);
   });
 
   test('document symbols with ranges', async () => {

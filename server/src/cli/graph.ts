@@ -16,9 +16,8 @@ import { timelineCriticalPath, type CriticalPathReport } from '../analysis/build
 import { graphFromDatabases } from '../analysis/build/makeGraph';
 import { matchProfile } from '../analysis/build/match';
 import { printGraph } from '../analysis/build/printGraph';
-import { parseProfileLog, type ParsedProfile } from '../analysis/build/profile';
 import { buildTimeline, type Timeline } from '../analysis/build/timeline';
-import { fromTraceEvents, toTraceEvents } from '../analysis/build/traceEvents';
+import { parseProfileText, toTraceEvents } from '../analysis/build/traceEvents';
 import { whatIf } from '../analysis/build/whatIf';
 import { parseMakeDatabases } from '../eval/makeDatabase';
 import { runMakeDatabase, runProfiledBuild } from '../lsp/profileRunner';
@@ -71,7 +70,7 @@ async function readInputs(argv: string[], need: { graph?: boolean; profile?: boo
   if (v.profile !== undefined) {
     const text = readText(v.profile);
     if (text === undefined) return usageError(`cannot read ${v.profile}`);
-    const parsed = readProfile(text);
+    const parsed = parseProfileText(text);
     inputs.notes.push(...parsed.problems.map((p) => `${v.profile}:${p.line}: ${p.message}`));
     inputs.timeline = buildTimeline(parsed.profile);
   } else if (need.profile) return usageError('critical-path needs --profile FILE (the wrapper log or a trace JSON)');
@@ -89,11 +88,6 @@ function readText(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A trace JSON starts with `{` or `[`; anything else is the wrapper's log. */
-function readProfile(text: string): ParsedProfile {
-  return /^\s*[[{]/.test(text) ? fromTraceEvents(text) : parseProfileLog(text);
 }
 
 /** `{ "target": ["generated/file", …], … }` with graph node ids. */

@@ -27,6 +27,8 @@ export interface ExpandRequest {
   trace?: boolean;
   /** Allow $(eval), $(shell) (if the host runs it) and $(file >), changing the evaluation's state. */
   sideEffects?: boolean;
+  /** Without sideEffects, still run $(shell) calls reading did not run (the host decides); results join the evaluation's cache. */
+  runShell?: boolean;
   /** Where the text is, for messages. */
   loc?: Location;
   maxSteps?: number;
@@ -69,9 +71,10 @@ export function expandInContext(ev: Evaluation, req: ExpandRequest): ExpandResul
   const expr = req.expr ?? parseText(req.text ?? '');
   const messageCount = cx.messages.length;
   const diagnosticCount = cx.diagnostics.length;
-  const saved = { readOnly: cx.readOnly, reading: cx.reading, trace: cx.trace, steps: cx.steps, maxSteps: cx.maxSteps, hidePrivateGlobals: cx.hidePrivateGlobals };
+  const saved = { readOnly: cx.readOnly, shellWhileReadOnly: cx.shellWhileReadOnly, reading: cx.reading, trace: cx.trace, steps: cx.steps, maxSteps: cx.maxSteps, hidePrivateGlobals: cx.hidePrivateGlobals };
   const rec = req.trace ? recordTrace() : null;
   cx.readOnly = !req.sideEffects;
+  cx.shellWhileReadOnly = req.runShell === true;
   cx.reading = req.loc ?? null;
   cx.trace = rec ? rec.hook : null;
   cx.steps = 0;
@@ -108,6 +111,6 @@ export function referenceExpr(name: string): Expr {
 }
 
 /** The expanded value of a global variable, as `$(NAME)` at the end of reading (with a target: `expandInContext` of `referenceExpr`). */
-export function variableValue(ev: Evaluation, name: string): ExpandResult {
-  return expandInContext(ev, { expr: referenceExpr(name) });
+export function variableValue(ev: Evaluation, name: string, options: { runShell?: boolean } = {}): ExpandResult {
+  return expandInContext(ev, { expr: referenceExpr(name), runShell: options.runShell });
 }

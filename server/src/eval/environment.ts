@@ -22,7 +22,7 @@ export function isExported(q: { v: Var; state: Var['exportState']; exportAll: bo
   if (v.name === 'MAKEFLAGS') return true;
   if (v.origin === 'default' || v.origin === 'automatic') return false;
   if (!EXPORTABLE.test(v.name)) return false;
-  return exportAll || v.origin === 'command line' || v.origin === 'environment' || v.origin === 'environment override';
+  return exportAll || v.fromEnvironment || v.origin === 'command line' || v.origin === 'environment' || v.origin === 'environment override';
 }
 
 /** Set each variable's `exported` as it stands at the end of reading. */
@@ -41,16 +41,39 @@ export interface RecipeEnvironment {
   stopped: EvalDiagnostic | null;
 }
 
+export interface RecipeEnvironmentOptions {
+  /**
+   * The targets make reached `target` through, outermost first (see
+   * parentChain): their non-private target and pattern variables are
+   * inherited, as make does for a prerequisite built for a parent.
+   */
+  parents?: readonly string[];
+  /** Run `$(shell)` calls that reading did not run (make does, when it starts the recipe); the host still decides. */
+  runShell?: boolean;
+}
+
+/** A variable set without its private variables: what a parent's set shows to the files built for it. */
+function withoutPrivate(set: VarSet): VarSet {
+  return new Map([...set].filter(([, v]) => !v.private));
+}
+
 /** The environment make gives the recipes of `target` (or, with no target, a `$(shell)`-free global view). */
-export function recipeEnvironment(ev: Evaluation, target?: string): RecipeEnvironment {
+export function recipeEnvironment(ev: Evaluation, target?: string, options: RecipeEnvironmentOptions = {}): RecipeEnvironment {
   const cx = ev.state;
   const sets: VarSet[] = [cx.global];
   const env = new Map<string, string>();
-  const saved = { readOnly: cx.readOnly, hidePrivateGlobals: cx.hidePrivateGlobals };
+  const saved = { readOnly: cx.readOnly, hidePrivateGlobals: cx.hidePrivateGlobals, shellWhileReadOnly: cx.shellWhileReadOnly };
   cx.readOnly = true;
+  cx.shellWhileReadOnly = options.runShell === true;
   cx.hidePrivateGlobals = target !== undefined;
   const stopped = guarded(cx, () => {
     if (target !== undefined) {
+      for (const parent of options.parents ?? []) {
+        const pattern = patternSetFor(cx, parent);
+        if (pattern) sets.push(withoutPrivate(pattern));
+        const own = cx.targetVars.get(parent);
+        if (own) sets.push(withoutPrivate(own));
+      }
       const pattern = patternSetFor(cx, target);
       if (pattern) sets.push(pattern);
       const own = cx.targetVars.get(target);

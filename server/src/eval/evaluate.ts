@@ -5,6 +5,7 @@
 // as do the step and depth limits and any internal fault.
 import './builtins/index';
 import { readMakefile } from './files';
+import { cachingHost } from './hostCache';
 import { endRuleContext, finishTargets, secondExpansion } from './rules';
 import { markExported } from './environment';
 import { finishMakeflags, setupVariables } from './setup';
@@ -19,7 +20,7 @@ export const DEFAULT_MAX_DEPTH = 2000;
 function createContext(input: EvalInput, trace: TraceHook | null = null): Ctx {
   const global: VarSet = new Map();
   return {
-    host: input.host,
+    host: cachingHost(input.host),
     cwd: input.cwd,
     global,
     scopes: [global],
@@ -54,6 +55,7 @@ function createContext(input: EvalInput, trace: TraceHook | null = null): Ctx {
     fileWrites: [],
     virtualFiles: new Map(),
     readOnly: false,
+    shellWhileReadOnly: false,
     makefiles: [],
     missingIncludes: [],
     includeDepth: 0,

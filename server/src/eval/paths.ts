@@ -6,8 +6,16 @@ export function isAbsolute(p: string): boolean {
 }
 
 /** make's abspath(): relative to `cwd`, `.`/`..`/`//` folded, no trailing slash except the root. */
+/** A `.`/`..` component, a doubled or trailing slash: what abspath() has to fold. */
+const NOT_NORMAL = /(^|\/)\.{1,2}(\/|$)|\/\/|.\/$/;
+
 export function abspath(name: string, cwd: string): string {
   if (name === '') return '';
+  // Fast path (most names: Kbuild's .cmd files ask for thousands).
+  if (!NOT_NORMAL.test(name)) {
+    if (isAbsolute(name)) return name;
+    if (isAbsolute(cwd) && !NOT_NORMAL.test(cwd)) return cwd === '/' ? '/' + name : cwd + '/' + name;
+  }
   const parts: string[] = [];
   const push = (text: string) => {
     for (const c of text.split('/')) {

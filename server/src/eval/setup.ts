@@ -92,6 +92,8 @@ export function setupVariables(cx: Ctx, input: EvalInput): void {
     if (name === 'SHELL' || name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS' || name === 'MAKELEVEL' || name === 'MFLAGS') continue;
     if (name === '' || name.includes('\0')) continue;
     define(cx, { name: name, value: value, flavor: 'recursive', origin: envOrigin });
+    const v = cx.global.get(name);
+    if (v) v.fromEnvironment = true;
   }
   if (env.SHELL !== undefined) {
     defineVar({ set: cx.global, name: 'SHELL', value: '/bin/sh', flavor: 'recursive', origin: 'file', loc: null, op: '=', envOverrides: false });
@@ -101,11 +103,13 @@ export function setupVariables(cx: Ctx, input: EvalInput): void {
   define(cx, { name: 'GNUMAKEFLAGS', value: '', flavor: 'simple', origin: ownEnv });
 
   const commandLine = [...sw.vars, ...(input.commandLine ?? [])];
-  const overrides: string[] = [];
+  // One entry per variable, where it first appeared, with its last value (make's command_variables list).
+  const byName = new Map<string, string>();
   for (const arg of commandLine) {
     const v = commandLineVariable(cx, arg);
-    if (v) overrides.push(`${v.name}${v.flavor === 'simple' ? ':=' : '='}${v.value}`);
+    if (v) byName.set(v.name, `${v.name}${v.flavor === 'simple' ? ':=' : '='}${v.value}`);
   }
+  const overrides = [...byName.values()];
   if (overrides.length > 0) {
     // make's quote_for_env: '$' doubled, blanks and backslashes escaped.
     const quoted = overrides.map((a) => a.replace(/\$/g, '$$$$').replace(/([ \t\\])/g, '\\$1')).reverse();

@@ -30,6 +30,8 @@ export interface Var extends TargetVariable {
   private: boolean;
   exportState: 'export' | 'unexport' | undefined;
   exported: boolean;
+  /** Came from make's environment: make marks those exported when it starts (main.c), so a makefile's redefinition stays exported. */
+  fromEnvironment: boolean;
   append: boolean;
   /** Parsed value of a recursive variable, filled on first expansion. */
   expr: Expr | null;
@@ -120,6 +122,8 @@ export interface Ctx {
   virtualFiles: Map<string, string>;
   /** Expanding for hover: $(eval), $(shell) and $(file >) have no effect. */
   readOnly: boolean;
+  /** While readOnly, $(shell) may still run (a recipe's environment, as make computes it when it starts the recipe). */
+  shellWhileReadOnly: boolean;
   makefiles: string[];
   /** Plain `include`s that found no file (make would try to remake them). */
   missingIncludes: { name: string; loc: Location }[];

@@ -14,6 +14,7 @@ import { addRecipeLine, endRuleContext, expandNames, recordRule } from './rules'
 import { type Ctx, type FileCtx, fatalAt, note } from './state';
 import { recordTargetAssign } from './targetVars';
 import type { Location } from './types';
+import { hasUnknown, withoutUnknown } from './unknown';
 import { markParseResult } from './unterminated';
 import { defineVar, lookup, originStrength } from './variables';
 import { splitWords, trimSpace } from './words';
@@ -201,8 +202,16 @@ function evalVpath(cx: Ctx, e: { pattern: string | null; dirs: string | null; lo
   if (dirs.length > 0) cx.vpaths.push({ pattern, dirs, loc: e.loc });
 }
 
-/** A line of expansions only: nothing left is fine, a ':' makes it a rule, anything else is make's "missing separator". */
+/**
+ * A line of expansions only: nothing left is fine, a ':' makes it a rule,
+ * anything else is make's "missing separator". Unknown parts (a `$(shell)`
+ * not run, as Kbuild's `$(shell mkdir -p …)` lines) are taken as empty.
+ */
 function evalExpansionLine(cx: Ctx, e: { text: string; loc: Location }): void {
+  if (hasUnknown(e.text)) {
+    note(cx, 'value of this line unknown ($(shell) not run): taken as empty');
+    e = { text: withoutUnknown(e.text), loc: e.loc };
+  }
   if (trimSpace(e.text) === '') return;
   if (!e.text.includes(':')) fatalAt({ message: 'missing separator', loc: e.loc });
   // The expanded text is not expanded again: escape its '$' and read it as a rule line.

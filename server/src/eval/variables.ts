@@ -29,6 +29,7 @@ export function newVar(args: { name: string; value: string; flavor: Flavor; orig
     private: false,
     exportState: undefined,
     exported: false,
+    fromEnvironment: false,
     append: false,
     expr: null,
     expanding: false,

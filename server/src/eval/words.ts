@@ -57,6 +57,8 @@ export interface Pattern {
 const patternCache = new Map<string, Pattern>();
 
 export function parsePattern(text: string): Pattern {
+  // Most words have no '%' (Kbuild's .cmd files name thousands of headers): no cache churn for those.
+  if (!text.includes('%')) return { prefix: text, suffix: null };
   const cached = patternCache.get(text);
   if (cached) return cached;
   const p = computePattern(text);

@@ -1,9 +1,10 @@
 // Hover: for a variable, its definition sites in the scope make reads it in
 // (operator and raw value each); inside `$(call fn,…)` of a user function,
 // the call unfolded step by step down to the command a try-run executes.
-import type { Expr, ExprNode, Span, Stmt } from '../syntax/ast';
+import type { ExprNode } from '../syntax/ast';
 import type { IndexedOccurrence, Workspace, WorkspaceFile } from '../workspace/workspace';
 import { objectHover, type BuildIndex } from './builds';
+import { callAt } from './callAt';
 import { unfoldCall } from './callChain';
 import { variableDefinitionEntries } from './definition';
 import { occurrenceAt } from './locate';
@@ -32,59 +33,6 @@ function siteLine(ws: Workspace, e: IndexedOccurrence): string {
   const op = e.occ.detail ?? '=';
   const value = e.occ.value ?? '';
   return `- ${relativeTo(ws.root, e.file)}:${line} ${code(`${e.occ.name} ${op} ${clip(value)}`)}`;
-}
-
-/** The innermost `$(call …)` node containing the offset, in any expression of the file. */
-function callAt(stmts: Stmt[], offset: number): Extract<ExprNode, { kind: 'call' }> | undefined {
-  let best: Extract<ExprNode, { kind: 'call' }> | undefined;
-  const inside = (s: Span) => s.start <= offset && offset <= s.end;
-  const visit = (e: Expr | null | undefined) => {
-    if (!e || !inside(e.span)) return;
-    for (const n of e.nodes) {
-      if (!inside(n.span)) continue;
-      if (n.kind === 'call') {
-        if (n.fn === 'call') best = n;
-        n.args.forEach(visit);
-      } else if (n.kind === 'ref') visit(n.name);
-      else if (n.kind === 'subst') [n.name, n.from, n.to].forEach(visit);
-    }
-  };
-  const walk = (list: Stmt[]) => {
-    for (const s of list) {
-      if (!inside(s.span)) continue;
-      switch (s.kind) {
-        case 'assign':
-        case 'define':
-          [s.name, s.value].forEach(visit);
-          break;
-        case 'targetAssign':
-          [s.targets, s.name, s.value].forEach(visit);
-          break;
-        case 'rule':
-          [s.targets, s.targetPattern, s.prereqs, s.orderOnly, s.inlineRecipe].forEach(visit);
-          break;
-        case 'recipe':
-          visit(s.expr);
-          break;
-        case 'if':
-          for (const b of s.branches) {
-            if (b.cond) ('name' in b.cond ? [b.cond.name] : [b.cond.left, b.cond.right]).forEach(visit);
-            walk(b.body);
-          }
-          break;
-        case 'include':
-          visit(s.files);
-          break;
-        case 'expr':
-          visit(s.expr);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  walk(stmts);
-  return best;
 }
 
 function functionBody(ws: Workspace, file: string, name: string): string | undefined {

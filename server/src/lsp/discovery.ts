@@ -40,6 +40,20 @@ export function isMakeFileName(name: string, relPath: string): boolean {
   return false;
 }
 
+/** False for names isMakeFileName rejects whatever their directory: a cheap first look at each entry. */
+function mayBeMakeFileName(name: string): boolean {
+  switch (name.charCodeAt(0)) {
+    case 0x4d: // M
+    case 0x6d: // m
+    case 0x47: // G
+    case 0x4b: // K
+    case 0x42: // B
+      return true;
+    default:
+      return name.endsWith('.mk') || name.endsWith('.mak') || name.endsWith('.include');
+  }
+}
+
 /** A predicate over root-relative paths: the root .gitignore plus the exclude globs. */
 export async function createIgnoreFilter(options: DiscoverOptions): Promise<IgnoreFilter> {
   const isGitTree = await access(join(options.root, '.git')).then(() => true, () => false);
@@ -55,25 +69,54 @@ export async function createIgnoreFilter(options: DiscoverOptions): Promise<Igno
 
 /** Absolute paths of the make files under root, sorted. */
 export async function discoverMakeFiles(options: DiscoverOptions): Promise<string[]> {
-  const isIgnored = options.isIgnored ?? (await createIgnoreFilter(options));
   const found: string[] = [];
+  await walkMakeFiles({ ...options, onFile: (path) => found.push(path) });
+  return found.sort();
+}
+
+/**
+ * Calls onFile with each make file's absolute path as soon as its directory
+ * is read, in no set order, so that reading and parsing can start during the
+ * walk. Up to PARALLEL_READS directories are being read at any time.
+ */
+export async function walkMakeFiles(options: DiscoverOptions & { onFile: (path: string) => void }): Promise<void> {
+  const isIgnored = options.isIgnored ?? (await createIgnoreFilter(options));
+  const { root, onFile } = options;
   const pending = [''];
-  while (pending.length > 0) {
-    const batch = pending.splice(pending.length - PARALLEL_READS, PARALLEL_READS);
-    const listings = await Promise.all(batch.map((rel) => listDir(join(options.root, rel))));
-    listings.forEach((entries, i) => {
-      const rel = batch[i];
+  let reading = 0;
+  await new Promise<void>((resolve, reject) => {
+    const visit = (rel: string, entries: Dirent[]): void => {
+      // Most entries are neither directories nor make files: their paths are never built.
       for (const entry of entries) {
-        const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        const { name } = entry;
         if (entry.isDirectory()) {
-          if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !isIgnored(childRel, true)) pending.push(childRel);
-        } else if ((entry.isFile() || entry.isSymbolicLink()) && isMakeFileName(entry.name, childRel)) {
-          if (!isIgnored(childRel, false)) found.push(join(options.root, childRel));
+          const childRel = rel === '' ? name : `${rel}/${name}`;
+          if (!ALWAYS_SKIPPED_DIRS.has(name) && !isIgnored(childRel, true)) pending.push(childRel);
+        } else if (mayBeMakeFileName(name) && (entry.isFile() || entry.isSymbolicLink())) {
+          const childRel = rel === '' ? name : `${rel}/${name}`;
+          if (isMakeFileName(name, childRel) && !isIgnored(childRel, false)) onFile(join(root, childRel));
         }
       }
-    });
-  }
-  return found.sort();
+    };
+    const next = (): void => {
+      while (reading < PARALLEL_READS && pending.length > 0) {
+        const rel = pending.pop() as string;
+        reading++;
+        listDir(join(root, rel)).then((entries) => {
+          reading--;
+          try {
+            visit(rel, entries);
+          } catch (e) {
+            reject(e);
+            return;
+          }
+          next();
+        }, reject);
+      }
+      if (reading === 0 && pending.length === 0) resolve();
+    };
+    next();
+  });
 }
 
 /** Whether a file path relative to the root is ignored, itself or through a directory above it. */

@@ -1,16 +1,113 @@
 // Loads every make file of the given folders into their Workspaces in the
 // background, with a work-done progress report. Open documents keep their
 // editor text. A folder re-indexed meanwhile (new Workspace) stops the old run.
-import { readFile } from 'node:fs/promises';
+//
+// The walk and the parsing overlap: the directory listings run on libuv's
+// threads while the main thread reads and parses the files found so far.
+// Files join the workspace in path order (the order the name indexes list
+// definitions in), each as soon as it and every path before it is parsed.
+import { readFileSync } from 'node:fs';
 import { INDEX_STATE_NOTIFICATION, type IndexStateParams } from '../protocol/requests';
-import { createWorkspace, setFileText } from '../workspace/workspace';
+import { addFile, createWorkspace, prepareFile, setFileText, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { uriToPath } from './conversions';
-import { createIgnoreFilter, discoverMakeFiles } from './discovery';
+import { createIgnoreFilter, walkMakeFiles, type IgnoreFilter } from './discovery';
 import { beginProgress } from './progress';
 import { isUnder, openPaths, type Folder, type ServerState } from './state';
 
-/** Files read at once between two yields to the event loop. */
-const BATCH = 64;
+/** How long one turn of reading and parsing may hold the event loop before directory listings and requests get theirs. */
+const TURN_MS = 8;
+
+export interface TreeIndexOptions {
+  ws: Workspace;
+  root: string;
+  isIgnored: IgnoreFilter;
+  /**
+   * Gives the test of whether a file may still join the workspace (not while
+   * its document is open, not once the run is stale); asked once per batch of
+   * files that join together.
+   */
+  admitter?: () => (path: string) => boolean;
+  /** Whether the run is stale: then nothing more is read or parsed. */
+  stopped?: () => boolean;
+  /** Called once the walk is done, with the number of make files found. */
+  onFound?: (count: number) => void;
+  /** Called after files joined the workspace (or were passed over), with how many so far. */
+  onAdded?: (done: number) => void;
+}
+
+/**
+ * Indexes every make file under root into ws; resolves with the number of
+ * make files found. Files are read synchronously in turns of TURN_MS between
+ * the walk's callbacks: a promise readFile costs the main thread several
+ * times what readFileSync does, and the main thread is what the index waits for.
+ */
+export async function indexTree(options: TreeIndexOptions): Promise<number> {
+  const { ws, admitter, stopped } = options;
+  const prepared = new Map<string, WorkspaceFile | null>();
+  const queue: string[] = [];
+  let sorted: string[] | undefined;
+  let added = 0;
+  let turnPending = false;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  // In path order, every file whose predecessors are all parsed.
+  const addReady = (): void => {
+    if (!sorted) return;
+    const start = added;
+    let admit: ((path: string) => boolean) | undefined;
+    while (added < sorted.length && prepared.has(sorted[added])) {
+      const path = sorted[added];
+      const file = prepared.get(path);
+      prepared.delete(path);
+      if (file && (!admitter || (admit ??= admitter())(path))) addFile(ws, file);
+      added++;
+    }
+    if (added > start) options.onAdded?.(added);
+    if (added === sorted.length) finish();
+  };
+  const turn = (): void => {
+    turnPending = false;
+    const until = performance.now() + TURN_MS;
+    while (queue.length > 0 && performance.now() < until) {
+      const path = queue.pop() as string;
+      prepared.set(path, stopped?.() ? null : readAndPrepare(path));
+    }
+    addReady();
+    if (queue.length > 0) scheduleTurn();
+  };
+  const scheduleTurn = (): void => {
+    if (turnPending) return;
+    turnPending = true;
+    setImmediate(turn);
+  };
+
+  const found: string[] = [];
+  await walkMakeFiles({
+    root: options.root,
+    isIgnored: options.isIgnored,
+    onFile: (path) => {
+      found.push(path);
+      queue.push(path);
+      scheduleTurn();
+    },
+  });
+  sorted = found.sort();
+  options.onFound?.(sorted.length);
+  addReady();
+  await finished;
+  return sorted.length;
+}
+
+function readAndPrepare(path: string): WorkspaceFile | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  return prepareFile(path, text);
+}
 
 export async function indexFolders(state: ServerState, folders: readonly Folder[]): Promise<void> {
   const started = Date.now();
@@ -19,29 +116,42 @@ export async function indexFolders(state: ServerState, folders: readonly Folder[
     enabled: state.workDoneProgress,
     title: 'Indexing make files',
   });
-  const found = await Promise.all(
-    folders.map(async (folder) => {
-      folder.isIgnored = await createIgnoreFilter({ root: folder.root, exclude: state.exclude });
-      return { folder, ws: folder.ws, files: await discoverMakeFiles({ root: folder.root, isIgnored: folder.isIgnored }) };
-    }),
-  );
-  const total = found.reduce((n, f) => n + f.files.length, 0);
-  progress.report(0, total);
-  let done = 0;
-  for (const { folder, ws, files } of found) {
-    for (let i = 0; i < files.length && folder.ws === ws; i += BATCH) {
-      const batch = files.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((path) => readFile(path, 'utf8').catch(() => undefined)));
-      const open = openPaths(state);
-      batch.forEach((path, j) => {
-        const text = texts[j];
-        if (text !== undefined && !open.has(path) && folder.ws === ws) setFileText(ws, path, text);
-      });
-      done += batch.length;
-      progress.report(done, total);
-    }
-  }
-  if (found.some(({ folder, ws }) => folder.ws !== ws)) {
+  // Progress counts every folder's files, so it starts once every walk is done.
+  let total = 0;
+  let walked = 0;
+  const addedBy = new Map<Folder, number>();
+  const report = (): void => {
+    if (walked < folders.length) return;
+    let done = 0;
+    for (const n of addedBy.values()) done += n;
+    progress.report(done, total);
+  };
+  const runs = folders.map(async (folder) => {
+    const ws = folder.ws;
+    folder.isIgnored = await createIgnoreFilter({ root: folder.root, exclude: state.exclude });
+    await indexTree({
+      ws,
+      root: folder.root,
+      isIgnored: folder.isIgnored,
+      admitter: () => {
+        const open = openPaths(state);
+        return (path) => folder.ws === ws && !open.has(path);
+      },
+      stopped: () => folder.ws !== ws,
+      onFound: (count) => {
+        total += count;
+        walked++;
+        report();
+      },
+      onAdded: (done) => {
+        addedBy.set(folder, done);
+        report();
+      },
+    });
+    return { folder, ws };
+  });
+  const finished = await Promise.all(runs);
+  if (finished.some(({ folder, ws }) => folder.ws !== ws)) {
     progress.end('Restarted');
     return;
   }

@@ -33,6 +33,29 @@ import { loadBuilds } from './builds';
 import { indexFolders, renewWorkspace } from './indexing';
 import { newFolder, type Folder, type ServerState } from './state';
 import { onWatchedFilesChange } from './watchedFiles';
+import { onMakeDocumentChange, onWatchedChangesForEvaluation, setupEvaluation } from './evaluation';
+import { onContexts, onEvaluatedVariables, onExpansion, onSetContext } from './handlers/contexts';
+import { onCriticalPath, onGraph, onImportProfile, onProfileBuild } from './handlers/graph';
+import {
+  CRITICAL_PATH_REQUEST,
+  GRAPH_REQUEST,
+  IMPORT_PROFILE_REQUEST,
+  PROFILE_BUILD_REQUEST,
+  type CriticalPathParams,
+  type GraphParams,
+  type ImportProfileParams,
+  type ProfileBuildParams,
+} from '../protocol/graph';
+import {
+  CONTEXTS_REQUEST,
+  EVALUATED_VARIABLES_REQUEST,
+  EXPANSION_REQUEST,
+  SET_CONTEXT_REQUEST,
+  type ContextsParams,
+  type EvaluatedVariablesParams,
+  type ExpansionParams,
+  type SetContextParams,
+} from '../protocol/contexts';
 
 /** What a client may pass as initializationOptions: any part may be missing (other editors send nothing). */
 type InitializationOptions = Partial<ClientInitializationOptions>;
@@ -60,6 +83,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.exclude = enabledGlobs(options.exclude);
+    setupEvaluation(state, params.initializationOptions);
     applySettings(state, options.settings, options.trusted);
     state.workDoneProgress = params.capabilities.window?.workDoneProgress === true;
     foldersChangeable = params.capabilities.workspace?.workspaceFolders === true;
@@ -109,6 +133,7 @@ export function startServer(connection: Connection): void {
 
   state.documents.onDidChangeContent((event) => {
     onDocumentContent(state, event);
+    onMakeDocumentChange(state, event.document);
     republish();
   });
   state.documents.onDidClose((event) => {
@@ -117,6 +142,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles((params) => {
     onWatchedFilesChange(state, params);
+    onWatchedChangesForEvaluation(state, params.changes.map((c) => c.uri));
     republish();
   });
 
@@ -126,6 +152,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => onCodeAction(state, params));
   connection.onRequest(WHAT_REBUILDS_REQUEST, (params: WhatRebuildsParams) => onWhatRebuilds(state, params));
   connection.onRequest(WHY_REBUILD_REQUEST, (params: WhyRebuildParams) => onWhyRebuild(state, params));
+  connection.onRequest(CONTEXTS_REQUEST, (params: ContextsParams) => onContexts(state, params));
+  connection.onRequest(SET_CONTEXT_REQUEST, (params: SetContextParams) => onSetContext(state, params));
+  connection.onRequest(EVALUATED_VARIABLES_REQUEST, (params: EvaluatedVariablesParams) => onEvaluatedVariables(state, params));
+  connection.onRequest(EXPANSION_REQUEST, (params: ExpansionParams) => onExpansion(state, params));
+  connection.onRequest(GRAPH_REQUEST, (params: GraphParams) => onGraph(state, params));
+  connection.onRequest(CRITICAL_PATH_REQUEST, (params: CriticalPathParams) => onCriticalPath(state, params));
+  connection.onRequest(PROFILE_BUILD_REQUEST, (params: ProfileBuildParams) => onProfileBuild(state, params));
+  connection.onRequest(IMPORT_PROFILE_REQUEST, (params: ImportProfileParams) => onImportProfile(state, params));
   connection.onReferences((params) => onReferences(state, params));
   connection.onDocumentSymbol((params) => (isCmdDocument(params.textDocument.uri) ? onCmdDocumentSymbol(state, params) : onDocumentSymbol(state, params)));
   connection.onWorkspaceSymbol((params) => onWorkspaceSymbol(state, params));

@@ -12,6 +12,7 @@ import type { ShellParser } from '../analysis/lint';
 import type { LintSettings } from '../ide/lint';
 import type { Settings } from '../protocol/settings';
 import type { SettingsListener } from './settings';
+import type { EvaluationState } from './evaluation';
 
 export interface Folder {
   root: string;
@@ -41,6 +42,8 @@ export interface ServerState {
   /** The workspace is trusted: only then may anything run (shell, make). */
   trusted: boolean;
   settingsListeners: SettingsListener[];
+  /** Build contexts and their evaluations per folder (lsp/evaluation.ts); set up at initialize. */
+  evaluation?: EvaluationState;
 }
 
 export function newFolder(root: string, indexed: boolean): Folder {

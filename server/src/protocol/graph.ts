@@ -47,3 +47,90 @@ export interface BuildGraph {
   /** Node ids of the critical path, first to last, with a profile. */
   criticalPath?: string[];
 }
+
+// Requests of the graph view and the profile commands (server/src/lsp/handlers/graph.ts).
+
+export const GRAPH_REQUEST = 'kbuild/graph';
+export const CRITICAL_PATH_REQUEST = 'kbuild/criticalPath';
+export const PROFILE_BUILD_REQUEST = 'kbuild/profileBuild';
+export const IMPORT_PROFILE_REQUEST = 'kbuild/importProfile';
+
+/** Without a uri: the whole tree (the first folder's top Makefile, in its build context). */
+export interface GraphParams {
+  uri?: string;
+}
+
+export interface GraphResult {
+  graph: BuildGraph;
+  /** The build context the graph is for, e.g. "top Makefile (O=build)". */
+  title: string;
+  /** Makes evaluated (the top one and the sub-makes followed). */
+  makes: number;
+  /** What the graph could not show (sub-makes not followed, names unknown without $(shell)). */
+  problems: string[];
+  /** The profile overlaid (durations, barrier costs, critical path), if one is loaded. */
+  profile?: string;
+}
+
+export type CriticalPathParams = GraphParams;
+
+export interface CriticalPathStep {
+  target: string;
+  /** Graph node id (or make directory/target from the profile alone). */
+  node: string;
+  /** Seconds from the build's start, and how long it took. */
+  start: number;
+  seconds: number;
+  /** A sub-make runner's part before (`begin`) or after (`end`) its sub-make. */
+  part: 'whole' | 'begin' | 'end';
+  location?: { file: string; line: number };
+  /** The make's working directory. */
+  dir?: string;
+}
+
+export interface CriticalPathResult {
+  /** False when no profile is loaded: steps are then empty and `message` says what to do. */
+  ok: boolean;
+  message: string;
+  steps: CriticalPathStep[];
+  /** Seconds: the path's length, the measured wall time, the sum of recipe times, and busy / wall. */
+  totals: { path: number; wall: number; cpu: number; parallelism: number };
+  /** 'graph': the profile matched to the build graph; 'timeline': from the profile alone. */
+  method?: 'graph' | 'timeline';
+  profile?: string;
+}
+
+export interface ProfileBuildParams {
+  /** make arguments after the `kbuild-analyzer.profile.makeArgs` setting's (goals, -jN, O=…). */
+  args?: string[];
+  /** Folder to build in (a file URI); default the first workspace folder. */
+  uri?: string;
+}
+
+export interface ProfileSummary {
+  /** The trace file (Chrome trace-event JSON) now loaded. */
+  trace: string;
+  records: number;
+  wall: number;
+  cpu: number;
+  parallelism: number;
+}
+
+export interface ProfileBuildResult {
+  /** False when refused (untrusted workspace) or make could not run; `message` says why. */
+  ok: boolean;
+  message: string;
+  exitCode?: number | null;
+  summary?: ProfileSummary;
+}
+
+export interface ImportProfileParams {
+  /** A Chrome trace-event JSON (what Profile Build saves) or the wrapper's raw log. */
+  path: string;
+}
+
+export interface ImportProfileResult {
+  ok: boolean;
+  message: string;
+  summary?: ProfileSummary;
+}

@@ -14,12 +14,21 @@ export interface CondFrame {
   inRuleAfter: boolean;
 }
 
-interface CondState {
+/** The part of the reader's state that conditionals read and change. */
+export interface CondState {
+  /** Open conditionals, innermost last. */
   conds: CondFrame[];
   diagnostics: SyntaxDiagnostic[];
-  body: () => Stmt[];
-  inRule: () => boolean;
-  setInRule: (v: boolean) => void;
+  /** The file's top-level statements. */
+  root: Stmt[];
+  /** A rule has been read and no statement since ended its recipe. */
+  inRule: boolean;
+}
+
+/** Where the next statement goes: the innermost open branch, else the top level. */
+export function currentBody(st: CondState): Stmt[] {
+  const top = st.conds[st.conds.length - 1];
+  return top ? top.stmt.branches[top.stmt.branches.length - 1].body : st.root;
 }
 
 const CONDITIONALS = new Set(['ifeq', 'ifneq', 'ifdef', 'ifndef']);
@@ -37,8 +46,8 @@ export function handleConditionalLine(args: {
   if (CONDITIONALS.has(word)) {
     const cond = parseCondition({ ctx, word, from: rest, end, lineSpan, diagnostics: st.diagnostics });
     const stmt: IfStmt = { kind: 'if', branches: [{ cond, body: [], span: lineSpan }], span: lineSpan };
-    st.body().push(stmt);
-    st.conds.push({ stmt, sawElse: false, inRuleAtIf: st.inRule(), inRuleAfter: false });
+    currentBody(st).push(stmt);
+    st.conds.push({ stmt, sawElse: false, inRuleAtIf: st.inRule, inRuleAfter: false });
     return true;
   }
   if (word === 'else') {
@@ -63,8 +72,8 @@ export function handleConditionalLine(args: {
     }
     top.stmt.branches.push({ cond, body: [], span: lineSpan });
     // Each branch starts where the `if` did: make reads only one of them.
-    top.inRuleAfter ||= st.inRule();
-    st.setInRule(top.inRuleAtIf);
+    top.inRuleAfter ||= st.inRule;
+    st.inRule = top.inRuleAtIf;
     return true;
   }
   if (word === 'endif') {
@@ -77,7 +86,7 @@ export function handleConditionalLine(args: {
     top.stmt.span = { start: top.stmt.span.start, end: lineSpan.end };
     // Not knowing which branch make takes, a recipe stays open after endif if it
     // could be open after any branch (an absent else leaves it as it was).
-    st.setInRule(top.inRuleAfter || st.inRule() || (!top.sawElse && top.inRuleAtIf));
+    st.inRule = top.inRuleAfter || st.inRule || (!top.sawElse && top.inRuleAtIf);
     return true;
   }
   return false;
@@ -100,10 +109,6 @@ function parseCondition(args: {
     return { kind: word, name: parseExpr(ctx, from, e), span: spanOf(ctx.src, from, e) };
   }
   const kind = word as 'ifeq' | 'ifneq';
-  const invalid = (): Cond => {
-    diagnostics.push({ message: 'invalid syntax in conditional', span: lineSpan, severity: 'error' });
-    return { kind, left: parseExpr(ctx, from, from), right: parseExpr(ctx, from, from), span: lineSpan };
-  };
   if (t[from] === '(') {
     // ifeq (a,b): the comma at paren depth 0 splits, the matching ')' ends.
     let depth = 0;
@@ -116,12 +121,12 @@ function parseCondition(args: {
         if (depth === 0) {
           close = i;
           if (comma !== -1) break;
-          return invalid();
+          return invalidCondition(args, kind);
         }
         depth--;
       } else if (c === ',' && depth === 0 && comma === -1) comma = i;
     }
-    if (comma === -1 || close === -1) return invalid();
+    if (comma === -1 || close === -1) return invalidCondition(args, kind);
     let le = comma;
     while (le > from + 1 && isBlank(t[le - 1])) le--;
     let rs = comma + 1;
@@ -130,15 +135,21 @@ function parseCondition(args: {
     return { kind, left: parseExpr(ctx, from + 1, le), right: parseExpr(ctx, rs, close), span: spanOf(ctx.src, from, close + 1) };
   }
   const q1 = t[from];
-  if (q1 !== '"' && q1 !== "'") return invalid();
+  if (q1 !== '"' && q1 !== "'") return invalidCondition(args, kind);
   const c1 = t.indexOf(q1, from + 1);
-  if (c1 === -1 || c1 >= e) return invalid();
+  if (c1 === -1 || c1 >= e) return invalidCondition(args, kind);
   let s2 = c1 + 1;
   while (s2 < e && isBlank(t[s2])) s2++;
   const q2 = t[s2];
-  if (q2 !== '"' && q2 !== "'") return invalid();
+  if (q2 !== '"' && q2 !== "'") return invalidCondition(args, kind);
   const c2 = t.indexOf(q2, s2 + 1);
-  if (c2 === -1 || c2 >= e) return invalid();
+  if (c2 === -1 || c2 >= e) return invalidCondition(args, kind);
   if (c2 + 1 < e) diagnostics.push({ message: `extraneous text after '${word}' directive`, span: lineSpan, severity: 'warning' });
   return { kind, left: parseExpr(ctx, from + 1, c1), right: parseExpr(ctx, s2 + 1, c2), span: spanOf(ctx.src, from, c2 + 1) };
+}
+
+function invalidCondition(args: { ctx: ExprContext; from: number; lineSpan: Span; diagnostics: SyntaxDiagnostic[] }, kind: 'ifeq' | 'ifneq'): Cond {
+  const { ctx, from, lineSpan } = args;
+  args.diagnostics.push({ message: 'invalid syntax in conditional', span: lineSpan, severity: 'error' });
+  return { kind, left: parseExpr(ctx, from, from), right: parseExpr(ctx, from, from), span: lineSpan };
 }

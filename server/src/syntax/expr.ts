@@ -11,28 +11,28 @@ export interface ExprContext {
 }
 
 export function parseExpr(ctx: ExprContext, from: number, to: number): Expr {
-  const { text } = ctx.src;
+  const { src } = ctx;
+  const { text } = src;
   const nodes: ExprNode[] = [];
+  // The literal run being gathered ('$$' reduced), flushed before each reference.
+  // Written out inline: this is the reader's hottest loop.
   let lit = '';
   let litStart = from;
   let litEnd = from;
-  const flush = () => {
-    if (lit) nodes.push({ kind: 'text', text: lit, span: spanOf(ctx.src, litStart, litEnd) });
-    lit = '';
-  };
-  const addLiteral = (s: string, start: number, end: number) => {
-    if (!lit) litStart = start;
-    lit += s;
-    litEnd = end;
-  };
   let i = from;
   while (i < to) {
     const dollar = text.indexOf('$', i);
     if (dollar === -1 || dollar >= to) {
-      addLiteral(text.slice(i, to), i, to);
+      if (!lit) litStart = i;
+      lit += text.slice(i, to);
+      litEnd = to;
       break;
     }
-    if (dollar > i) addLiteral(text.slice(i, dollar), i, dollar);
+    if (dollar > i) {
+      if (!lit) litStart = i;
+      lit += text.slice(i, dollar);
+      litEnd = dollar;
+    }
     i = dollar;
     if (i + 1 >= to) {
       // A lone trailing '$' expands to nothing in make.
@@ -41,11 +41,16 @@ export function parseExpr(ctx: ExprContext, from: number, to: number): Expr {
     }
     const next = text[i + 1];
     if (next === '$') {
-      addLiteral('$', i, i + 2);
+      if (!lit) litStart = i;
+      lit += '$';
+      litEnd = i + 2;
       i += 2;
       continue;
     }
-    flush();
+    if (lit) {
+      nodes.push({ kind: 'text', text: lit, span: spanOf(src, litStart, litEnd) });
+      lit = '';
+    }
     if (next === '(' || next === '{') {
       const node = parseParenReference(ctx, i, to);
       nodes.push(node.node);
@@ -53,15 +58,15 @@ export function parseExpr(ctx: ExprContext, from: number, to: number): Expr {
     } else {
       nodes.push({
         kind: 'ref',
-        name: { nodes: [{ kind: 'text', text: next, span: spanOf(ctx.src, i + 1, i + 2) }], span: spanOf(ctx.src, i + 1, i + 2) },
+        name: { nodes: [{ kind: 'text', text: next, span: spanOf(src, i + 1, i + 2) }], span: spanOf(src, i + 1, i + 2) },
         brace: '',
-        span: spanOf(ctx.src, i, i + 2),
+        span: spanOf(src, i, i + 2),
       });
       i += 2;
     }
   }
-  flush();
-  return { nodes, span: spanOf(ctx.src, from, to) };
+  if (lit) nodes.push({ kind: 'text', text: lit, span: spanOf(src, litStart, litEnd) });
+  return { nodes, span: spanOf(src, from, to) };
 }
 
 function parseParenReference(ctx: ExprContext, start: number, to: number): { node: ExprNode; end: number } {
@@ -127,7 +132,7 @@ function parseCall(ctx: ExprContext, start: number, to: number): { node: ExprNod
   const brace = text[start + 1] as Brace;
   const close = brace === '(' ? ')' : '}';
   let e = start + 2;
-  while (e < to && /[a-z-]/.test(text[e])) e++;
+  while (e < to && isFunctionNameChar(text.charCodeAt(e))) e++;
   if (e === start + 2 || !isBlank(text[e])) return undefined;
   const fn = text.slice(start + 2, e);
   const maxArgs = BUILTIN_MAX_ARGS.get(fn);
@@ -169,6 +174,11 @@ function parseCall(ctx: ExprContext, start: number, to: number): { node: ExprNod
     node: { kind: 'call', fn, fnSpan: spanOf(ctx.src, start + 2, e), args, brace, span: spanOf(ctx.src, start, callEnd) },
     end: callEnd,
   };
+}
+
+/** [a-z-]: the characters of a builtin function's name. */
+function isFunctionNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0x2d;
 }
 
 function findArgumentComma(text: string, from: number, end: number, open: string, close: string): number {

@@ -2,28 +2,24 @@
 // Follows eval() in read.c of GNU make 4.3: recipe lines first, then
 // assignments (so variables may be named `ifdef` or `export`), then
 // conditionals, export/vpath/include, and finally rules.
-import type { Expr, Modifiers, ParseResult, Span, Stmt, SyntaxDiagnostic } from './ast';
+import type { Expr, Modifiers, ParseResult, Span, Stmt } from './ast';
 import { parseVarAssignment } from './assignment';
-import { type CondFrame, handleConditionalLine } from './conditionals';
+import { type CondState, currentBody, handleConditionalLine } from './conditionals';
 import { readDefine } from './define';
 import { type ExprContext, literalText, parseExpr } from './expr';
 import { readLogicalLine, readRecipeLine, stripComment } from './lines';
 import { findTopLevel, isBlank } from './source';
 import { parseRuleLine } from './rules';
 
-interface ReaderState {
+interface ReaderState extends CondState {
   text: string;
-  diagnostics: SyntaxDiagnostic[];
-  root: Stmt[];
-  conds: CondFrame[];
-  /** A rule has been read and no statement since ended its recipe. */
-  inRule: boolean;
   recipePrefix: string;
 }
 
-function body(st: ReaderState): Stmt[] {
-  const top = st.conds[st.conds.length - 1];
-  return top ? top.stmt.branches[top.stmt.branches.length - 1].body : st.root;
+/** Adds a statement where it belongs; most statements end the previous rule's recipe. */
+function push(st: ReaderState, s: Stmt, endsRule = true): void {
+  currentBody(st).push(s);
+  if (endsRule) st.inRule = false;
 }
 
 export function parseMakefile(text: string, file: string): ParseResult {
@@ -53,7 +49,7 @@ function readStatement(st: ReaderState, pos: number): number {
   if (st.inRule && text[pos] === st.recipePrefix) {
     const { src, next } = readRecipeLine(text, pos, st.recipePrefix);
     const ctx: ExprContext = { src, diagnostics: st.diagnostics };
-    body(st).push({ kind: 'recipe', text: src.text, expr: parseExpr(ctx, 0, src.text.length), span: { start: pos, end: Math.max(pos, next - 1) } });
+    currentBody(st).push({ kind: 'recipe', text: src.text, expr: parseExpr(ctx, 0, src.text.length), span: { start: pos, end: Math.max(pos, next - 1) } });
     return next;
   }
   const logical = readLogicalLine(text, pos);
@@ -67,26 +63,22 @@ function readStatement(st: ReaderState, pos: number): number {
   while (p < end && (isBlank(t[p]) || t[p] === '\f' || t[p] === '\v' || t[p] === '\r')) p++;
   if (p >= end) return logical.next;
   const ctx: ExprContext = { src, diagnostics: st.diagnostics };
-  const push = (s: Stmt, endsRule = true) => {
-    body(st).push(s);
-    if (endsRule) st.inRule = false;
-  };
 
   const assign = parseVarAssignment(t, p, end, false);
   if (assign && 'directive' in assign) {
     if (assign.directive === 'undefine') {
-      push({ kind: 'undefine', name: trimmedExpr(ctx, assign.rest, end), mods: plainMods(assign.mods), span: lineSpan });
+      push(st, { kind: 'undefine', name: trimmedExpr(ctx, assign.rest, end), mods: plainMods(assign.mods), span: lineSpan });
       return logical.next;
     }
     const def = readDefine({ text, ctx, nameFrom: assign.rest, nameTo: end, next: logical.next, lineSpan });
-    push({ kind: 'define', ...def.parts, mods: plainMods(assign.mods) });
+    push(st, { kind: 'define', ...def.parts, mods: plainMods(assign.mods) });
     return def.next;
   }
   if (assign) {
     if (assign.nameEnd <= assign.nameStart) st.diagnostics.push({ message: 'empty variable name', span: lineSpan, severity: 'error' });
     const name = parseExpr(ctx, assign.nameStart, assign.nameEnd);
     const valueText = t.slice(assign.valueStart);
-    push({ kind: 'assign', name, op: assign.op, valueText, value: parseExpr(ctx, assign.valueStart, end), mods: plainMods(assign.mods), span: lineSpan });
+    push(st, { kind: 'assign', name, op: assign.op, valueText, value: parseExpr(ctx, assign.valueStart, end), mods: plainMods(assign.mods), span: lineSpan });
     if (literalText(name) === '.RECIPEPREFIX' && !assign.mods.private) {
       st.recipePrefix = valueText.length > 0 && !valueText.includes('$') ? valueText[0] : '\t';
     }
@@ -99,20 +91,11 @@ function readStatement(st: ReaderState, pos: number): number {
   let rest = we;
   while (rest < end && isBlank(t[rest])) rest++;
 
-  const condState = {
-    conds: st.conds,
-    diagnostics: st.diagnostics,
-    body: () => body(st),
-    inRule: () => st.inRule,
-    setInRule: (v: boolean) => {
-      st.inRule = v;
-    },
-  };
-  if (handleConditionalLine({ st: condState, ctx, word, rest, end, lineSpan })) {
+  if (handleConditionalLine({ st, ctx, word, rest, end, lineSpan })) {
     return logical.next;
   }
   if (word === 'export' || word === 'unexport') {
-    push({ kind: 'export', names: rest < end ? trimmedExpr(ctx, rest, end) : null, unexport: word === 'unexport', span: lineSpan });
+    push(st, { kind: 'export', names: rest < end ? trimmedExpr(ctx, rest, end) : null, unexport: word === 'unexport', span: lineSpan });
     return logical.next;
   }
   if (word === 'vpath') {
@@ -120,7 +103,7 @@ function readStatement(st: ReaderState, pos: number): number {
     while (pe < end && !isBlank(t[pe])) pe++;
     let ds = pe;
     while (ds < end && isBlank(t[ds])) ds++;
-    push({
+    push(st, {
       kind: 'vpath',
       pattern: rest < end ? parseExpr(ctx, rest, pe) : null,
       dirs: ds < end ? trimmedExpr(ctx, ds, end) : null,
@@ -129,20 +112,20 @@ function readStatement(st: ReaderState, pos: number): number {
     return logical.next;
   }
   if (word === 'include' || word === '-include' || word === 'sinclude') {
-    push({ kind: 'include', mode: word, files: trimmedExpr(ctx, rest, end), span: lineSpan });
+    push(st, { kind: 'include', mode: word, files: trimmedExpr(ctx, rest, end), span: lineSpan });
     return logical.next;
   }
   if (raw.text[0] === st.recipePrefix && st.recipePrefix === '\t' && !st.inRule && /\S/.test(t)) {
     // make: a tab line that is neither an assignment nor a directive, with no rule before it.
     if (findTopLevel(t, p, end, ':') === -1) {
-      push({ kind: 'error', message: 'recipe commences before first target', span: lineSpan });
+      push(st, { kind: 'error', message: 'recipe commences before first target', span: lineSpan });
       st.diagnostics.push({ message: 'recipe commences before first target', span: lineSpan, severity: 'error' });
       return logical.next;
     }
   }
   const rule = parseRuleLine({ ctx, raw, span: lineSpan });
   if (rule) {
-    body(st).push(rule);
+    currentBody(st).push(rule);
     // A target-specific assignment ends the previous rule's recipe, as in make.
     st.inRule = rule.kind === 'rule';
     return logical.next;
@@ -152,10 +135,10 @@ function readStatement(st: ReaderState, pos: number): number {
   if (expr.nodes.some((n) => n.kind === 'text' && /\S/.test(n.text))) {
     // make's own hint for a recipe indented with spaces.
     const message = st.recipePrefix === '\t' && raw.text.startsWith('        ') ? 'missing separator (did you mean TAB instead of 8 spaces?)' : 'missing separator';
-    push({ kind: 'error', message, span: lineSpan });
+    push(st, { kind: 'error', message, span: lineSpan });
     st.diagnostics.push({ message, span: lineSpan, severity: 'error' });
   } else {
-    push({ kind: 'expr', expr, span: lineSpan });
+    push(st, { kind: 'expr', expr, span: lineSpan });
   }
   return logical.next;
 }

@@ -111,13 +111,9 @@ function unescapeColons(e: Expr): Expr {
 
 /** make's read-time errors for pattern rules, where the words are literal. */
 function patternProblem(targets: Expr, targetPattern: Expr | null): string | undefined {
-  const words = (e: Expr) => {
-    const s = literalText(e);
-    return s === undefined ? undefined : s.split(/\s+/).filter(Boolean);
-  };
-  const names = words(targets);
+  const names = literalWords(targets);
   if (targetPattern) {
-    const pattern = words(targetPattern);
+    const pattern = literalWords(targetPattern);
     if (pattern === undefined) return undefined;
     if (pattern.length === 0) return 'missing target pattern';
     if (pattern.length > 1) return 'multiple target patterns';
@@ -129,4 +125,10 @@ function patternProblem(targets: Expr, targetPattern: Expr | null): string | und
     return 'mixed implicit and normal rules: deprecated syntax';
   }
   return undefined;
+}
+
+/** The words of an expression without references, else undefined. */
+function literalWords(e: Expr): string[] | undefined {
+  const s = literalText(e);
+  return s === undefined ? undefined : s.split(/\s+/).filter(Boolean);
 }

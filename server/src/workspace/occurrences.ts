@@ -109,11 +109,44 @@ function walkCall(w: Walk, node: Extract<Expr['nodes'][number], { kind: 'call' }
   });
 }
 
+/** Exactly the characters of a regular expression's `\s`, without running one per character. */
+function isWhitespaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function trimSpan(w: Walk, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /\s/.test(w.text[start])) start++;
-  while (end > start && /\s/.test(w.text[end - 1])) end--;
+  while (start < end && isWhitespaceCode(w.text.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceCode(w.text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/**
+ * configNameCandidates, answered directly for the shape most kernel lines
+ * have, `prefix$(CONFIG_X)suffix` with no other reference (obj-$(CONFIG_X)):
+ * the same three names in the same order, without its regexes and arrays.
+ */
+function nameCandidates(template: string): string[] {
+  const at = template.indexOf('$(CONFIG_');
+  if (at === -1) return [];
+  let close = at + 9;
+  while (close < template.length && isConfigNameCode(template.charCodeAt(close))) close++;
+  if (close === at + 9 || template[close] !== ')' || template.indexOf('$') !== at || template.indexOf('$', close) !== -1) {
+    return configNameCandidates(template);
+  }
+  const prefix = template.slice(0, at);
+  const suffix = template.slice(close + 1);
+  return [`${prefix}y${suffix}`, `${prefix}m${suffix}`, prefix + suffix];
+}
+
+/** [A-Za-z0-9_] */
+function isConfigNameCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 function defineName(w: Walk, args: { name: Expr; stmtSpan: Span; detail: string; value: string }): string | undefined {
@@ -124,7 +157,7 @@ function defineName(w: Walk, args: { name: Expr; stmtSpan: Span; detail: string;
     return literal;
   }
   const template = raw(w, name.span).trim();
-  const aliases = configNameCandidates(template);
+  const aliases = nameCandidates(template);
   w.out.push({ kind: 'varDef', name: template, aliases, span: trimSpan(w, name.span), stmtSpan, detail, value });
   walkExpr(w, name, stmtSpan);
   return aliases[0] ?? template;
@@ -215,12 +248,13 @@ function wordsWithRefs(w: Walk, expr: Expr): Array<{ word: string; span: Span }>
   const out: Array<{ word: string; span: Span }> = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (i < text.length && isWhitespaceCode(text.charCodeAt(i))) i++;
     const start = i;
     let depth = 0;
-    while (i < text.length && (depth > 0 || !/\s/.test(text[i]))) {
-      if (text[i] === '(' || text[i] === '{') depth++;
-      else if (text[i] === ')' || text[i] === '}') depth--;
+    while (i < text.length && (depth > 0 || !isWhitespaceCode(text.charCodeAt(i)))) {
+      const c = text[i];
+      if (c === '(' || c === '{') depth++;
+      else if (c === ')' || c === '}') depth--;
       i++;
     }
     if (i > start) out.push({ word: text.slice(start, i), span: { start: expr.span.start + start, end: expr.span.start + i } });

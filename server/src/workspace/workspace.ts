@@ -112,16 +112,30 @@ function addToIndex(ws: Workspace, file: WorkspaceFile): void {
   }
 }
 
-export function setFileText(ws: Workspace, path: string, text: string): WorkspaceFile {
-  const old = ws.files.get(path);
-  if (old && old.text === text) return old;
-  if (old) unindex(ws, old);
+/**
+ * A file parsed and ready to join a workspace (no workspace is touched): the
+ * indexer prepares files as their reads complete and adds them in path order.
+ */
+export function prepareFile(path: string, text: string): WorkspaceFile {
   const { parse, occurrences } = parseCached(path, text);
-  const file: WorkspaceFile = { path, text, parse, lines: new LineIndex(text), occurrences };
-  ws.files.set(path, file);
+  return { path, text, parse, lines: new LineIndex(text), occurrences };
+}
+
+/** Puts a prepared file in the workspace, replacing the path's old version unless its text is the same. */
+export function addFile(ws: Workspace, file: WorkspaceFile): WorkspaceFile {
+  const old = ws.files.get(file.path);
+  if (old && old.text === file.text) return old;
+  if (old) unindex(ws, old);
+  ws.files.set(file.path, file);
   addToIndex(ws, file);
   ws.revision++;
   return file;
+}
+
+export function setFileText(ws: Workspace, path: string, text: string): WorkspaceFile {
+  const old = ws.files.get(path);
+  if (old && old.text === text) return old;
+  return addFile(ws, prepareFile(path, text));
 }
 
 export function removeFile(ws: Workspace, path: string): void {

@@ -24,8 +24,8 @@ function undouble(s: string): string {
 
 /** The value as make -p prints it, in our terms: simple values have `$` doubled in the data base. */
 function dbRaw(v: DbVariable): string {
-  // make prints an all-blank value as $(subst ,,BLANKS) so it survives reading back.
-  const blank = /^\$\(subst ,,([ \t]*)\)$/.exec(v.value);
+  // make prints an all-blank value (newlines too) as $(subst ,,BLANKS) so it survives reading back.
+  const blank = /^\$\(subst ,,(\s*)\)$/.exec(v.value);
   if (blank) return blank[1];
   return v.flavor === 'simple' ? undouble(v.value) : v.value;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { expandInContext } from '../../../server/src/eval/context';
 import { recipeEnvironment } from '../../../server/src/eval/environment';
 import { evaluateMakefile } from '../../../server/src/eval/evaluate';
+import { parentChain } from '../../../server/src/eval/parents';
 import type { Host } from '../../../server/src/eval/host';
 import { DUMP_END, type FixtureSpec } from './fixtureSpec';
 
@@ -46,7 +47,8 @@ export function ourRecipeOutput(args: { cwd: string; file: string; spec: Fixture
     const t = ev.targets.get(target);
     if (!t) return out + `[no target ${target}]`;
     const recipes = t.doubleColon ? t.entries.map((e) => e.recipe) : [t.recipe ?? []];
-    const { env } = recipeEnvironment(ev, target);
+    // As make: inherited from the goal the target was reached through, $(shell) run as the environment is built.
+    const { env } = recipeEnvironment(ev, target, { parents: parentChain(ev, { target, goals: spec.recipes }), runShell: true });
     for (const recipe of recipes) {
       // make expands every line of a recipe before running the first.
       const lines = recipe.map((line) => expandInContext(ev, { expr: line.expr, target, sideEffects: true, loc: line.loc }));

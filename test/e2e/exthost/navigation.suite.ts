@@ -4,7 +4,7 @@
 // .vsix's extension talking to its real server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, indexed, lineStarting, openFixture, positionOf, rel, waitFor } from './util';
+import { EXTENSION_ID, fixtureUri, hoverText, indexed, lineStarting, openFixture, positionOf, rel, waitFor } from './util';
 
 suite('navigation', () => {
   suiteSetup(async function () {
@@ -69,6 +69,43 @@ suite('navigation', () => {
       diagnostics.map((d) => ({ message: d.message, line: d.range.start.line, severity: d.severity })),
       [{ message: 'missing separator', line, severity: vscode.DiagnosticSeverity.Error }],
     );
+  });
+
+  test('hover on $(call cc-option,-fno-PIE) unfolds it to the compiler command try-run would run', async () => {
+    const makefile = await openFixture('Makefile');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', makefile.uri, positionOf(makefile, 'cc-option,-fno-PIE', 3));
+    const text = hoverText(hovers);
+    // The static unfolding shows `$(CC) -Werror $(KBUILD_CFLAGS) -fno-PIE …`, the evaluated one the flags expanded: both name try-run.
+    assert.match(text, /try-run/);
+    assert.match(text, /-Werror [^`]*-fno-PIE -c -x c \/dev\/null/);
+  });
+
+  test('hover on $(KERNELRELEASE) shows its definition with the value as written', async () => {
+    const makefile = await openFixture('Makefile');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', makefile.uri, positionOf(makefile, 'export KERNELRELEASE', 8));
+    assert.match(hoverText(hovers), /KERNELRELEASE[\s\S]*\$\(VERSION\)\.\$\(PATCHLEVEL\)\.\$\(SUBLEVEL\)\$\(EXTRAVERSION\)/);
+  });
+
+  test('diagnostics: the missing $(OUTPUT) prefix of gen.h in tools/foo/Makefile (output-prefix-target)', async () => {
+    const doc = await openFixture('tools/foo/Makefile');
+    await vscode.window.showTextDocument(doc);
+    const d = await waitFor('an output-prefix-target diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'output-prefix-target'),
+    );
+    assert.equal(d.range.start.line, lineStarting(doc, 'gen.h:'));
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d.message, /Target `gen\.h` has no \$\(OUTPUT\) prefix/);
+    // Its explanation page ships in the .vsix, linked as a file beside the installed extension.
+    const page = typeof d.code === 'object' ? d.code.target : undefined;
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(page, 'a code link');
+    assert.equal(page.toString(), ext && vscode.Uri.joinPath(ext.extensionUri, 'docs/diagnostics/output-prefix-target.md').toString());
+    assert.ok((await vscode.workspace.fs.stat(page)).size > 0);
+  });
+
+  test('languages: Kbuild files are kbuild, .*.cmd files kbuild-cmd, Makefiles stay makefile', async () => {
+    const languages = await Promise.all(['kernel/Kbuild', 'scripts/Kbuild.include', 'kernel/.fork.o.cmd', 'Makefile'].map(async (f) => (await openFixture(f)).languageId));
+    assert.deepEqual(languages, ['kbuild', 'kbuild', 'kbuild-cmd', 'makefile']);
   });
 
   test('the commands of today are registered', async () => {

@@ -55,6 +55,11 @@ export function rel(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
+/** The markdown of every hover, joined. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
 export async function hasCommand(id: string): Promise<boolean> {
   return (await vscode.commands.getCommands(true)).includes(id);
 }

@@ -3,7 +3,7 @@
 // directory with `code-server --install-extension`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CODE_SERVER, EXTENSION_ID, NODE24_BIN, ROOT } from './env';
 
 export const VSIX = join(ROOT, 'dist-vsix', 'kbuild-analyzer.vsix');
@@ -23,10 +23,17 @@ function newest(path: string): number {
 let checked = false;
 
 /**
- * Packages the extension unless an up-to-date .vsix exists. Test files may
- * run in parallel: a lock directory keeps two from packaging at once.
+ * The .vsix to test: KBUILD_E2E_VSIX when set (test/e2e/run.sh sets it to
+ * the package it has just built, so every test file installs the same
+ * bytes); else packages the extension unless an up-to-date .vsix exists.
+ * Test files may run in parallel: a lock directory keeps two from packaging at once.
  */
 export function ensureVsix(): string {
+  const given = process.env.KBUILD_E2E_VSIX;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`KBUILD_E2E_VSIX=${given}: no such file`);
+    return resolve(given);
+  }
   if (checked) return VSIX;
   const lock = join(ROOT, '.test-output', 'package.lock');
   mkdirSync(dirname(lock), { recursive: true });

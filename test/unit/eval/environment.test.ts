@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { recipeEnvironment } from '../../../server/src/eval/environment';
-import { evalText } from './memHost';
+import { evaluateMakefile } from '../../../server/src/eval/evaluate';
+import { parentChain } from '../../../server/src/eval/parents';
+import { displayValue } from '../../../server/src/eval/unknown';
+import { evalText, memHost } from './memHost';
 
 const text = [
   'export EXP = $(INNER)',
@@ -43,4 +46,19 @@ test('a bare export exports every makefile variable but make\'s own defaults', (
   assert.equal(ev.exportAll, true);
   assert.equal(ev.variables.get('A')?.exported, true);
   assert.equal(ev.variables.get('CC')?.exported, false);
+});
+
+test('runShell: an exported $(shell) value reading never expanded is run, as make does for the recipe', () => {
+  const host = memHost({ '/w/Makefile': 'export RELEASE = $(shell cat release)\nall: ; @:\n' }, (command) => (command === 'cat release' ? { stdout: '6.1.0\n', status: 0 } : undefined));
+  const ev = evaluateMakefile({ entry: 'Makefile', cwd: '/w', host });
+  assert.equal(displayValue(recipeEnvironment(ev, 'all').env.get('RELEASE') ?? ''), '«unknown»', 'hover-style: nothing new runs');
+  assert.equal(recipeEnvironment(ev, 'all', { runShell: true }).env.get('RELEASE'), '6.1.0');
+});
+
+test('parents: a prerequisite inherits the exported, non-private variables of the target it is built for', () => {
+  const ev = evalText(['L := global', 'top: export A = a', 'top: private P := p', 'top: export L = [$(P)]', 'top: sub', 'sub: ; @:', ''].join('\n'));
+  assert.deepEqual(parentChain(ev, { target: 'sub', goals: ['top'] }), ['top']);
+  const env = recipeEnvironment(ev, 'sub', { parents: ['top'] }).env;
+  assert.deepEqual([env.get('A'), env.get('P'), env.get('L')], ['a', undefined, '[]']);
+  assert.equal(recipeEnvironment(ev, 'sub').env.get('A'), undefined);
 });

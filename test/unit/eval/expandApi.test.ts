@@ -6,7 +6,9 @@ import { BUILTINS } from '../../../server/src/eval/builtins/index';
 import { expandInContext, referenceExpr, variableValue } from '../../../server/src/eval/context';
 import type { TraceNode } from '../../../server/src/eval/trace';
 import { BUILTIN_MAX_ARGS } from '../../../server/src/syntax/functions';
-import { evalText } from './memHost';
+import { evaluateMakefile } from '../../../server/src/eval/evaluate';
+import { displayValue } from '../../../server/src/eval/unknown';
+import { evalText, memHost } from './memHost';
 
 const kbuild = [
   'try-run = $(if $(shell-ok),$(2),$(3))',
@@ -77,4 +79,13 @@ test('$(error) while expanding stops that expansion only', () => {
 test('the builtin table has every function of the reader but guile, each a row', () => {
   const reader = [...BUILTIN_MAX_ARGS.keys()].filter((n) => n !== 'guile').sort();
   assert.deepEqual([...BUILTINS.keys()].sort(), reader);
+});
+
+test('runShell: a $(shell) reading never ran is run for the expansion, without other side effects', () => {
+  const host = memHost({ '/w/Makefile': 'C = $(shell echo hi)$(eval X := 1)\n' }, (command) => (command === 'echo hi' ? { stdout: 'hi\n', status: 0 } : undefined));
+  const ev = evaluateMakefile({ entry: 'Makefile', cwd: '/w', host });
+  assert.equal(displayValue(variableValue(ev, 'C').value), '«unknown»');
+  assert.equal(variableValue(ev, 'C', { runShell: true }).value, 'hi');
+  assert.equal(ev.variables.has('X'), false, '$(eval) still not performed');
+  assert.equal(variableValue(ev, 'C').value, 'hi', 'answered from the cache afterwards');
 });

@@ -58,3 +58,11 @@ test('an include whose name is unknown is skipped with a note, not an error', ()
   assert.equal(ev.variables.get('A')?.value, 'after');
   assert.deepEqual(ev.diagnostics.map((d) => [d.severity, d.loc?.line]), [['info', 1]]);
 });
+
+test('a line that is only an unknown $(shell) (Kbuild: $(shell mkdir -p $(obj-dirs))) is no missing separator', () => {
+  const ev = evalText('DIRS := a b\n$(shell mkdir -p $(DIRS))\n$(shell rule-name) x: dep\nA = after\n');
+  assert.equal(ev.stopped, null);
+  assert.equal(ev.variables.get('A')?.value, 'after');
+  assert.deepEqual(ev.diagnostics.map((d) => [d.severity, d.loc?.line]), [['info', 2]]);
+  assert.deepEqual(ev.targets.get('x')?.prereqs, ['dep']);
+});

@@ -18,7 +18,7 @@ export interface MakeGraphResult {
 }
 
 /** Special targets make keeps in its data base; never nodes of the build. */
-const SPECIAL = /^\.[A-Z_]+$/;
+export const SPECIAL = /^\.[A-Z_]+$/;
 
 export function graphFromDatabases(o: { databases: readonly MakeDatabase[]; root?: string }): MakeGraphResult {
   const contexts = readContexts(o.databases, o.root ?? '/');
@@ -85,7 +85,7 @@ export function graphFromDatabases(o: { databases: readonly MakeDatabase[]; root
   return { graph: { nodes: [...nodes.values()], edges, barriers: [] }, problems };
 }
 
-interface NodeWhere {
+export interface NodeWhere {
   name: string;
   ctx: string;
   dir: string;
@@ -93,7 +93,7 @@ interface NodeWhere {
   phony: boolean;
 }
 
-function nodeId(o: NodeWhere): string {
+export function nodeId(o: NodeWhere): string {
   if (o.phony) return o.ctx === '' ? o.name : `${o.ctx}:${o.name}`;
   const abs = posix.resolve(o.dir, o.name);
   return isInside(o.root, abs) && abs !== o.root ? posix.relative(o.root, abs) : abs;
@@ -104,7 +104,7 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('../') && rel !== '..' && !posix.isAbsolute(rel));
 }
 
-function makeNode(o: NodeWhere & { id: string }): GraphNode {
+export function makeNode(o: NodeWhere & { id: string }): GraphNode {
   const group = o.phony ? o.ctx : posix.dirname(o.id) === '.' ? '' : posix.dirname(o.id);
   return { id: o.id, label: o.name, kind: o.phony ? 'phony' : 'file', group, dir: o.dir, context: o.ctx };
 }
@@ -122,7 +122,7 @@ function busiestDir(contexts: readonly MakeContext[]): string {
 }
 
 /** '' for the top-level make; else its directory relative to the root, plus `obj=…`; repeats numbered. */
-function contextNames(contexts: readonly MakeContext[], root: string): string[] {
+export function contextNames(contexts: ReadonlyArray<Pick<MakeContext, 'dir' | 'obj' | 'parent' | 'level'>>, root: string): string[] {
   const seen = new Map<string, number>();
   return contexts.map((c) => {
     if (c.parent === null && c.level === 0) return '';

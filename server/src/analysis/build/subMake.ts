@@ -109,11 +109,11 @@ function findRunner(o: { calls: ParentCalls; parent: MakeContext; child: MakeCon
   return best?.target ?? (o.calls.plus.length === 1 ? o.calls.plus[0] : null);
 }
 
-function invokesMake(line: string): boolean {
+export function invokesMake(line: string): boolean {
   return line.includes('$(MAKE)') || line.includes('${MAKE}') || /(^|[\s;&|(@+-])make\s/.test(line);
 }
 
-interface MakeCall {
+export interface MakeCall {
   dir: string | null;
   makefile: string | null;
   /** `NAME=value` words. */
@@ -127,13 +127,13 @@ interface MakeCall {
 /** Options of make that take the next word as their argument. */
 const WITH_ARG = new Set(['-C', '-f', '-I', '-o', '-W', '--directory', '--file', '--makefile']);
 
-function readMakeCall(text: string): MakeCall {
+export function readMakeCall(text: string): MakeCall {
   const words = shellWords(text);
   const call: MakeCall = { dir: null, makefile: null, vars: new Map(), goals: [], opaque: false };
   const at = words.findIndex((w) => /(^|[@+-])make$/.test(w) || w.endsWith('/make'));
   for (let k = at + 1; k < words.length; k++) {
     const w = words[k];
-    if (/^[;&|]/.test(w)) break;
+    if (/^[;&|]/.test(w) || /^\d*[<>]/.test(w)) break;
     if (w.includes('$')) {
       call.opaque = true;
       continue;

@@ -5,7 +5,7 @@
 // overlap. args keep everything a record holds, so the round trip is exact;
 // traces from other tools import too (name → target, tid → pid, "B"/"E" pairs).
 
-import type { ParsedProfile, ProfileProblem, ProfileRecord } from './profile';
+import { parseProfileLog, type ParsedProfile, type ProfileProblem, type ProfileRecord } from './profile';
 
 export interface TraceEvent {
   name: string;
@@ -119,4 +119,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** A profile file's text: a trace JSON (starts with `{` or `[`) or the wrapper's log. */
+export function parseProfileText(text: string): ParsedProfile {
+  return /^\s*[[{]/.test(text) ? fromTraceEvents(text) : parseProfileLog(text);
 }

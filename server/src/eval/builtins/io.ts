@@ -38,7 +38,7 @@ function runShell(cx: Ctx, q: { command: string; assignment: boolean }): { stdou
   const key = command + '\0' + cx.cwd;
   let result = cx.shellCache.get(key);
   // While only expanding (hover), answers come from what the evaluation already ran.
-  if (cx.readOnly) return result;
+  if (cx.readOnly && !cx.shellWhileReadOnly) return result;
   if (!cx.shellCache.has(key)) {
     // A command with an unknown part is never run: it is not the command make would run.
     result = hasUnknown(command) ? undefined : cx.host.shell?.(command, cx.cwd);
