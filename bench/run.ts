@@ -6,9 +6,11 @@ import { benchIndex } from './index';
 import { benchLint } from './lint';
 import { benchWebview } from './webview';
 import { benchAnalysis } from './analysis';
+import { benchEval } from './eval';
 
 const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
+  ['Evaluator and build contexts (kernel 6.1, issue 3)', benchEval],
   ['.cmd dependency index (kernel 6.1, issue 4)', benchCmdfiles],
   ['Lint (kernel 6.1 tools/, issue 7)', benchLint],
   ['Graph view in Chromium (issue 6)', benchWebview],

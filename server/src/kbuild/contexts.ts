@@ -37,7 +37,10 @@ export interface EvaluatedContext {
 export interface ContextSet {
   /** Undefined: not a kernel tree (plain make files). */
   readonly tree: KernelTree | undefined;
-  /** Contexts a make file is read in, best first; a plain make file gets a 'file' context (make -f FILE in its directory). */
+  /**
+   * Contexts a make file is read in, best first; a plain make file gets a 'file' context (make -f FILE in its directory).
+   * In a kernel tree this evaluates the top context (cached) to see which files it reads.
+   */
   contextsForFile(path: string): BuildContextSpec[];
   /** Cached until invalidated; never throws. */
   evaluate(spec: BuildContextSpec): EvaluatedContext;
@@ -183,7 +186,10 @@ export function createContextSet(opts: ContextSetOptions): ContextSet {
     // Shared Kbuild makefiles (scripts/Makefile.lib, …) are read in every directory context: the top directory's stands for them.
     if (out.length === 0 && rel?.startsWith('scripts/')) {
       const first = dirSpec('.');
-      if (first && (evaluate(first), reads(first))) add(first);
+      if (first) {
+        evaluate(first);
+        if (reads(first)) add(first);
+      }
     }
     return out;
   }
