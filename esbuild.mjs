@@ -15,9 +15,19 @@ const common = {
   logLevel: 'warning',
 };
 
+// web-tree-sitter is an ES module that reads import.meta.url (createRequire, its
+// own location); in a CommonJS bundle esbuild leaves that empty, so give it the bundle's URL.
+const nodeCjs = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
 const builds = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], outdir: 'dist' },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }, platform: 'node', format: 'cjs', target: 'node18', outdir: 'dist' },
+  { ...common, ...nodeCjs, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'], outdir: 'dist' },
+  { ...common, ...nodeCjs, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
 ];
 if (existsSync('webview/src/main.ts')) {
   builds.push({ ...common, entryPoints: { webview: 'webview/src/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' });
@@ -29,8 +39,8 @@ for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tr
   try {
     const from = require.resolve(wasm);
     copyFileSync(from, `dist/${wasm.split('/').pop()}`);
-  } catch {
-    /* optional until the recipe analysis uses it */
+  } catch (error) {
+    throw new Error(`${wasm}: needed next to the bundle for the recipe analysis (${error})`);
   }
 }
 
