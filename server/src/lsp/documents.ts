@@ -15,10 +15,14 @@ import { findFolder, folderOf, type Folder, type ServerState } from './state';
 /** Language ids whose documents are make text (VS Code's and ours). */
 const MAKE_LANGUAGES = new Set(['makefile', 'kbuild']);
 
+export function isMakeDocument(languageId: string): boolean {
+  return MAKE_LANGUAGES.has(languageId);
+}
+
 export function onDocumentContent(state: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
   const path = uriToPath(event.document.uri);
   // C files and headers are opened for their CodeLens only: they are not make text.
-  if (path === undefined || !MAKE_LANGUAGES.has(event.document.languageId)) return;
+  if (path === undefined || !isMakeDocument(event.document.languageId)) return;
   setFileText(folderOf(state, path).ws, path, event.document.getText());
 }
 

@@ -66,7 +66,8 @@ function buildDirSetting(state: ServerState): string | undefined {
 }
 
 function setKey(state: ServerState): string {
-  return JSON.stringify([shellAllowed(state), state.settings.shell.timeoutMs, buildDirSetting(state)]);
+  const { arch, limits } = state.settings;
+  return JSON.stringify([shellAllowed(state), state.settings.shell.timeoutMs, buildDirSetting(state), arch, limits.evaluationSteps]);
 }
 
 function evaluationOf(state: ServerState): EvaluationState {
@@ -83,7 +84,8 @@ function contextSetOf(state: ServerState, folder: Folder): ContextSet {
   const log = (message: string) => state.connection.console.warn(message);
   const runner = shellAllowed(state) ? createShellRunner({ timeoutMs: state.settings.shell.timeoutMs, env, cacheDir: join(ev.storageDir, 'shell-cache'), log }) : undefined;
   const host = createEvalHost({ overlay: (path) => folder.ws.files.get(path)?.text, runner });
-  const set = createContextSet({ root: folder.root, host, buildDir: buildDirSetting(state), env });
+  const { arch, limits } = state.settings;
+  const set = createContextSet({ root: folder.root, host, buildDir: buildDirSetting(state), env, arch: arch || undefined, maxSteps: limits.evaluationSteps });
   ev.byRoot.set(folder.root, { set, key });
   return set;
 }

@@ -12,6 +12,7 @@ import { addFile, createWorkspace, prepareFile, setFileText, type Workspace, typ
 import { uriToPath } from './conversions';
 import { createIgnoreFilter, walkMakeFiles, type IgnoreFilter } from './discovery';
 import { beginProgress } from './progress';
+import { isMakeDocument } from './documents';
 import { isUnder, openPaths, type Folder, type ServerState } from './state';
 
 /** How long one turn of reading and parsing may hold the event loop before directory listings and requests get theirs. */
@@ -168,6 +169,7 @@ export function renewWorkspace(state: ServerState, folder: Folder): void {
   folder.ws = createWorkspace({ root: folder.root });
   for (const doc of state.documents.all()) {
     const path = uriToPath(doc.uri);
-    if (path !== undefined && isUnder(folder.root, path)) setFileText(folder.ws, path, doc.getText());
+    // Only make text: C files and .cmd files are opened for their CodeLens and hovers (documents.ts).
+    if (path !== undefined && isUnder(folder.root, path) && isMakeDocument(doc.languageId)) setFileText(folder.ws, path, doc.getText());
   }
 }

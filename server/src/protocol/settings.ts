@@ -1,7 +1,7 @@
 // The one configuration schema: every `kbuild-analyzer.*` setting with its
 // type, default and description. package.json `contributes.configuration`
 // and `capabilities.untrustedWorkspaces.restrictedConfigurations` are
-// generated from it (scripts/sync-settings.ts; test/unit/settings checks
+// generated from it (scripts/sync-settings.ts; test/unit/settings.test.ts checks
 // they match), and so is the README's settings table. `readSettings` turns
 // whatever the client sends into typed settings, never throwing: a value of
 // the wrong type falls back to its default. No imports: the client, the
@@ -46,6 +46,21 @@ export const SETTINGS = {
     scope: 'window',
     markdownDescription:
       'The kernel build directory (`O=`) whose `.*.cmd` files tell why objects rebuild: absolute, or relative to the first workspace folder. Empty: the nearest directory at or above the folder that has `.config` and `include/config/auto.conf`.',
+  },
+  arch: {
+    type: 'string',
+    default: '',
+    scope: 'window',
+    markdownDescription:
+      'ARCH of the kernel build contexts (`x86`, `arm64`, …), as `make ARCH=…` takes it. Empty: the architecture of the build directory\'s `.config`, else the host\'s.',
+  },
+  'limits.evaluationSteps': {
+    type: 'number',
+    default: 20000000,
+    minimum: 10000,
+    scope: 'window',
+    markdownDescription:
+      'How many expansion steps one build context may take before its evaluation stops with a diagnostic (a runaway `$(eval)`/`$(call)` never hangs the server). The kernel\'s top context takes well under a million.',
   },
   'shell.enable': {
     type: 'boolean',
@@ -117,6 +132,8 @@ export type SettingKey = keyof typeof SETTINGS;
 export interface Settings {
   exclude: string[];
   buildDirectory: string;
+  arch: string;
+  limits: { evaluationSteps: number };
   shell: { enable: boolean; timeoutMs: number };
   profile: { make: string; makeArgs: string[]; bash: string };
   diagnostics: { severity: Record<string, Severity | 'off'>; ignoreVariables: string[] };

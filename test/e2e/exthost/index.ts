@@ -12,7 +12,6 @@ export interface SuiteResult {
   state: 'passed' | 'failed' | 'pending';
   ms?: number;
   error?: string;
-  skipReason?: string;
 }
 
 export function run(): Promise<void> {
@@ -33,9 +32,7 @@ export function run(): Promise<void> {
       });
       runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
       runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
-      runner.on('pending', (t) =>
-        results.push({ title: t.fullTitle(), state: 'pending', skipReason: (t as Mocha.Test & { skipReason?: string }).skipReason }),
-      );
+      runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
     } catch (e) {
       write({ error: String((e as Error)?.stack ?? e) });
       reject(e);

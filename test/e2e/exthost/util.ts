@@ -59,13 +59,3 @@ export function rel(uri: vscode.Uri): string {
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
-
-export async function hasCommand(id: string): Promise<boolean> {
-  return (await vscode.commands.getCommands(true)).includes(id);
-}
-
-/** Skips the running mocha test with a reason the runner reports. */
-export function skipWith(ctx: Mocha.Context, reason: string): never {
-  (ctx.test as Mocha.Test & { skipReason?: string }).skipReason = reason;
-  ctx.skip();
-}

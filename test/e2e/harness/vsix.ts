@@ -7,7 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { CODE_SERVER, EXTENSION_ID, NODE24_BIN, ROOT } from './env';
 
 export const VSIX = join(ROOT, 'dist-vsix', 'kbuild-analyzer.vsix');
-const SOURCES = ['client/src', 'server/src', 'webview/src', 'syntaxes', 'examples', 'package.json', 'esbuild.mjs', '.vscodeignore', 'README.md'];
+const SOURCES = [
+  'client/src', 'server/src', 'server/wrapper', 'webview/src', 'syntaxes', 'examples', 'resources',
+  'docs/diagnostics', 'docs/images', 'package.json', 'esbuild.mjs', '.vscodeignore', 'README.md', 'LICENSE',
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
