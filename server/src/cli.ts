@@ -41,7 +41,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'lint [PATH…] [--format text|json|sarif] [--severity CODE=LEVEL]… [--ignore-variable NAME]… [--root DIR]',
     summary: 'lint diagnostics of every make file under PATH (default .); exit 1 when an error remains',
   },
-  why: { run: whyCommand, usage: 'why OBJECT [--build DIR] [--json]', summary: 'why make would rebuild OBJECT now, from its .cmd file and mtimes' },
+  why: { run: whyCommand, usage: 'why OBJECT [--build DIR] [--json] [--shell]', summary: 'why make would rebuild OBJECT now, from its .cmd file and mtimes' },
   cmd: { run: cmdCommand, usage: 'cmd OBJECT [--build DIR] [--json]', summary: 'the saved command, source and dependency counts of OBJECT' },
   vars: { run: varsCommand, usage: 'vars [-C DIR] [-f FILE] [NAME=VALUE…] [GOAL…] [--shell] [--context ID] [--build DIR] [--names A,B]', summary: "evaluated variables (name, flavor, origin, file, line, value) as JSON, like make -p; $(shell) runs only with --shell; --context top|dir:DIR|tools:tools/X of a kernel tree" },
   profile: {

@@ -169,3 +169,79 @@ describe('where build dirs are found', { timeout: 60_000 }, () => {
     assert.match(log.message, new RegExp(`^Build dir ${root}: 1 objects`));
   });
 });
+
+describe('why rebuild compares the saved command with the one make would run now', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: TestClient;
+  // A Kbuild-shaped tree with an O= build dir: the object's directory context gives -DNEW, its .cmd file saved -DOLD.
+  const TREE: Record<string, string> = {
+    Makefile: [
+      'VERSION = 1',
+      'srctree := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))',
+      'VPATH := $(srctree)',
+      'export srctree VPATH',
+      'include $(srctree)/scripts/Kbuild.include',
+      'export KBUILD_CFLAGS := -O2',
+      '__all: .',
+      '.:',
+      '\t$(MAKE) $(build)=$@',
+      '',
+    ].join('\n'),
+    'scripts/Kbuild.include': 'build := -f $(srctree)/scripts/Makefile.build obj\n',
+    'scripts/Makefile.build': [
+      'src := $(obj)',
+      '$(obj)/:',
+      'include $(srctree)/scripts/Kbuild.include',
+      'include $(or $(wildcard $(srctree)/$(src)/Kbuild),$(srctree)/$(src)/Makefile)',
+      'subdir-ym := $(addprefix $(obj)/,$(patsubst %/,%,$(filter %/,$(obj-y))))',
+      '$(obj)/: $(subdir-ym)',
+      '$(subdir-ym):',
+      '\t$(MAKE) $(build)=$@',
+      'cmd_cc_o_c = cc $(KBUILD_CFLAGS) $(ccflags-y) -c -o $@ $<',
+      '$(obj)/%.o: $(src)/%.c FORCE',
+      '\t$(call if_changed,cc_o_c)',
+      '-include $(foreach f,$(wildcard $(obj)/*.o),$(dir $(f)).$(notdir $(f)).cmd)',
+      'FORCE:',
+      '.PHONY: FORCE $(subdir-ym)',
+      '',
+    ].join('\n'),
+    Kbuild: 'obj-y += kern/\n',
+    'kern/Makefile': 'obj-y += a.o\nccflags-y := -DNEW\n',
+    'kern/a.c': 'int a;\n',
+    'out/Makefile': 'include ../Makefile\n',
+    'out/.config': 'CONFIG_X=y\n',
+    'out/include/config/auto.conf': 'CONFIG_X=y\n',
+    'out/kern/a.o': '',
+    'out/kern/.a.o.cmd': 'cmd_kern/a.o := cc -O2 -DOLD -c -o kern/a.o ../kern/a.c\n\nsource_kern/a.o := ../kern/a.c\n\ndeps_kern/a.o := \\\n\nkern/a.o: $(deps_kern/a.o)\n\n$(deps_kern/a.o):\n',
+  };
+
+  before(async () => {
+    ensureBuilt();
+    root = writeTree(TREE);
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const f of Object.keys(TREE).filter((f) => !f.startsWith('out/'))) utimesSync(join(root, f), old, old);
+    client = startServer();
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: uriOf(root), name: 'k' }],
+      capabilities: {},
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.waitFor('window/logMessage', (p) => /Build dir .*: 1 objects/.test(p.message));
+  });
+
+  after(async () => {
+    client?.child.kill();
+    if (root) removeTree(root);
+  });
+
+  test('the why request answers "command line changed", computed in the directory context', async () => {
+    const why = (await client.connection.sendRequest(WHY_REBUILD_REQUEST, { target: join(root, 'kern/a.c') })) as WhyRebuildResult;
+    assert.equal(why.reports.length, 1);
+    const [r] = why.reports;
+    assert.deepEqual([r.target, r.upToDate], ['kern/a.o', false], r.markdown);
+    assert.match(r.markdown, /the command line changed: removed `-DOLD`, added `-DNEW`/);
+    assert.match(r.markdown, /compared with `cmd_cc_o_c` expanded in `dir:kern`/);
+  });
+});

@@ -1,5 +1,6 @@
 // CLI subcommands over the .cmd dependency index: rdeps, why, cmd. Text by
-// default (paths as the build dir writes them), JSON with --json.
+// default (paths as the build dir writes them), JSON with --json. `why`
+// also compares the saved command with the one make would run now.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -19,6 +20,9 @@ import {
   type RebuildReason,
 } from '../cmdfiles';
 import type { Host } from '../eval/host';
+import { currentCommandFor } from '../ide/builds';
+import { createContextSet } from '../kbuild/contexts';
+import type { CurrentCommand } from '../kbuild/currentCommand';
 import { createNodeHost } from '../lsp/nodeHost';
 import { json, usageError, type CliHandler, type CliResult } from './types';
 
@@ -27,14 +31,16 @@ interface Parsed {
   json: boolean;
   buildDir: string;
   host: Host;
+  /** `--shell` (why only): run $(shell) when computing the current command. */
+  shell: boolean;
 }
 
-function parse(argv: string[], what: string): Parsed | { error: CliResult } {
+function parse(argv: string[], what: string, opts: { shell?: boolean } = {}): Parsed | { error: CliResult } {
   let args;
   try {
     args = parseArgs({
       args: argv,
-      options: { build: { type: 'string' }, json: { type: 'boolean' } },
+      options: { build: { type: 'string' }, json: { type: 'boolean' }, ...(opts.shell ? { shell: { type: 'boolean' } } : {}) },
       allowPositionals: true,
       strict: true,
     });
@@ -47,7 +53,7 @@ function parse(argv: string[], what: string): Parsed | { error: CliResult } {
   const buildDir = args.values.build !== undefined ? resolve(args.values.build) : detectBuildDir(host, target);
   if (typeof buildDir !== 'string') return buildDir;
   if (!host.stat(buildDir)?.isDirectory) return { error: usageError(`build dir ${buildDir} is not a directory`) };
-  return { target, json: args.values.json ?? false, buildDir, host };
+  return { target, json: args.values.json ?? false, buildDir, host, shell: args.values.shell === true };
 }
 
 function detectBuildDir(host: Host, target: string): string | { error: CliResult } {
@@ -123,18 +129,39 @@ function describe(store: CmdStore, r: RebuildReason): string {
   }
 }
 
-/** `why OBJECT [--build DIR] [--json]`: why make would rebuild OBJECT now. */
+/**
+ * The command make would run now for `target`, from the build contexts of
+ * the build dir's source tree (the environment is this process's, as make's
+ * would be); $(shell) runs only with --shell.
+ */
+function currentOf(p: Parsed, store: CmdStore, target: string): CurrentCommand | undefined {
+  const srctree = buildDirInfo({ host: p.host, dir: p.buildDir })?.srctree ?? p.buildDir;
+  const host = createNodeHost({ allowShell: p.shell });
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const contexts = createContextSet({ root: srctree, host, buildDir: p.buildDir, env });
+  return currentCommandFor({ build: { store, buildDir: store.buildDir, srctree }, contexts, host, target, runShell: p.shell });
+}
+
+function note(current: CurrentCommand | undefined, compared: boolean): string {
+  if (compared && current?.kind === 'command') return ` (command line compared with cmd_${current.name} in ${current.context})`;
+  if (compared) return '';
+  if (current?.kind !== 'unknown') return ' (command line not compared: needs the makefile)';
+  return ` (command line not compared: ${current.reason}${current.unknownParts ? '; --shell runs them' : ''})`;
+}
+
+/** `why OBJECT [--build DIR] [--json] [--shell]`: why make would rebuild OBJECT now. */
 export const whyCommand: CliHandler = async (argv) => {
-  const p = parse(argv, 'OBJECT');
+  const p = parse(argv, 'OBJECT', { shell: true });
   if ('error' in p) return p.error;
   const { store, target } = loadOne(p);
-  const result = whyRebuild({ store, host: p.host, target });
-  if (p.json) return json({ buildDir: store.buildDir, ...result });
+  const current = p.host.stat(target) ? currentOf(p, store, target) : undefined;
+  const result = whyRebuild({ store, host: p.host, target, command: current?.kind === 'command' ? current.command : undefined });
+  if (p.json) return json({ buildDir: store.buildDir, ...result, current });
   const name = buildRelative(store, target);
-  const note = result.unchecked.includes('command') ? ' (command line not compared: needs the makefile)' : '';
-  if (result.upToDate) return { stdout: `${name}: up to date${note}\n`, exitCode: 0 };
+  const suffix = note(current, !result.unchecked.includes('command'));
+  if (result.upToDate) return { stdout: `${name}: up to date${suffix}\n`, exitCode: 0 };
   const lines = result.reasons.map((r) => `  - ${describe(store, r)}\n`).join('');
-  return { stdout: `${name}: rebuild${note}\n${lines}`, exitCode: 0 };
+  return { stdout: `${name}: rebuild${suffix}\n${lines}`, exitCode: 0 };
 };
 
 /** `cmd OBJECT [--build DIR] [--json]`: the saved command, source and dependency counts. */

@@ -21,6 +21,8 @@ export interface ExpandRequest {
   expr?: Expr;
   /** Expand as the recipe of this target would. */
   target?: string;
+  /** With target: the targets make reached it through, outermost first (parentChain); their non-private target and pattern variables are inherited. */
+  parents?: readonly string[];
   /** Values for automatic variables, over what the target's rules give. */
   automatic?: Readonly<Record<string, string>>;
   /** Build the tree of expansion steps. */
@@ -83,6 +85,10 @@ export function expandInContext(ev: Evaluation, req: ExpandRequest): ExpandResul
   const stopped = guarded(cx, () => {
     if (req.target !== undefined) {
       cx.hidePrivateGlobals = true;
+      for (const parent of req.parents ?? []) {
+        const inherited = [patternSetFor(cx, parent), cx.targetVars.get(parent)];
+        for (const set of inherited) if (set) cx.scopes.push(new Map([...set].filter(([, v]) => !v.private)));
+      }
       const pattern = patternSetFor(cx, req.target);
       if (pattern) cx.scopes.push(pattern);
       const own = cx.targetVars.get(req.target);

@@ -51,7 +51,7 @@ function hasPercent(w: string): boolean {
 export function recordRule(cx: Ctx, r: { stmt: Extract<Stmt, { kind: 'rule' }>; loc: Location }): void {
   const { stmt, loc } = r;
   const targets = expandNames(cx, expandExpr(cx, stmt.targets));
-  const targetPattern = stmt.targetPattern ? trimSpace(expandExpr(cx, stmt.targetPattern)) : null;
+  const targetPattern = stmt.targetPattern ? stripDotSlash(trimSpace(expandExpr(cx, stmt.targetPattern))) : null;
   const prereqs = expandNames(cx, expandExpr(cx, stmt.prereqs));
   const orderOnly = stmt.orderOnly ? expandNames(cx, expandExpr(cx, stmt.orderOnly)) : [];
   const patterns = targets.filter(hasPercent).length;

@@ -1,10 +1,14 @@
 // What a configured build dir's .cmd files answer in the editor: the compile
 // command behind `obj-y += foo.o`, the objects a header or CONFIG option
 // rebuilds, and why make would rebuild an object now. Plain data and
-// markdown; the store is loaded by the lsp layer.
+// markdown; the store is loaded by the lsp layer. The command make would
+// run now comes from the build contexts (kbuild/currentCommand.ts) when the
+// caller has them.
 import { dirname, join, relative } from 'node:path/posix';
 import type { Host } from '../eval/host';
-import { buildRelative, objectInfo, objectsForConfig, rebuiltBy, whyRebuild, type CmdStore, type RebuildReason } from '../cmdfiles';
+import { absolutePath, buildRelative, objectInfo, objectsForConfig, rebuiltBy, whyRebuild, type CmdStore, type RebuildReason } from '../cmdfiles';
+import type { ContextSet } from '../kbuild/contexts';
+import { currentCommand, type CurrentCommand } from '../kbuild/currentCommand';
 
 export interface BuildIndex {
   store: CmdStore;
@@ -73,14 +77,46 @@ export interface WhyReport {
   upToDate: boolean;
   /** Markdown, one reason a line. */
   text: string;
+  /** What the saved command was compared with (or why it was not), when the build contexts were given. */
+  current?: CurrentCommand;
 }
 
-export function explainRebuild(args: { build: BuildIndex; host: Host; target: string; command?: string }): WhyReport {
+export interface ExplainInput {
+  build: BuildIndex;
+  host: Host;
+  target: string;
+  /** The current command, when the caller has it; else computed from `contexts`. */
+  command?: string;
+  /** The folder's build contexts: the current command is computed in them when their build dir is this build's. */
+  contexts?: ContextSet;
+  /** Run $(shell) calls for it (the contexts' host still decides). */
+  runShell?: boolean;
+}
+
+/** The command make would run now, or why there is none; undefined when there is no saved command or no kernel tree. */
+export function currentCommandFor(args: { build: BuildIndex; contexts: ContextSet; host: Host; target: string; runShell?: boolean }): CurrentCommand | undefined {
+  const target = absolutePath(args.build.store, args.target);
+  if (objectInfo(args.build.store, target)?.command === undefined || !args.contexts.tree) return undefined;
+  const buildDir = args.contexts.tree.buildDir;
+  if (buildDir !== args.build.buildDir) return { kind: 'unknown', reason: buildDir ? `the build contexts are those of ${buildDir}` : 'no configured build dir in the build contexts' };
+  return currentCommand({ contexts: args.contexts, host: args.host, target, runShell: args.runShell });
+}
+
+function notCompared(current: CurrentCommand | undefined): string {
+  if (current?.kind !== 'unknown') return '_The command line was not compared (the current command needs an evaluated build context)._';
+  const shell = current.unknownParts ? ': allow `$(shell)` to compare (`kbuild-analyzer.shell.enable` in a trusted workspace)' : '';
+  return `_The command line was not compared: ${current.reason}${shell}._`;
+}
+
+export function explainRebuild(args: ExplainInput): WhyReport {
   const { build } = args;
-  const result = whyRebuild({ store: build.store, host: args.host, target: args.target, command: args.command });
+  const current = args.command === undefined && args.contexts ? currentCommandFor({ ...args, contexts: args.contexts }) : undefined;
+  const command = args.command ?? (current?.kind === 'command' ? current.command : undefined);
+  const result = whyRebuild({ store: build.store, host: args.host, target: args.target, command });
   const target = buildRelative(build.store, result.target);
   const lines = [result.upToDate ? `**${target}** is up to date.` : `**${target}** would be rebuilt:`];
   for (const r of result.reasons) lines.push(`- ${reasonText(build, r)}`);
-  if (result.unchecked.includes('command')) lines.push('', '_The command line was not compared (the current command needs an evaluated build context)._');
-  return { target, upToDate: result.upToDate, text: lines.join('\n') };
+  if (result.unchecked.includes('command')) lines.push('', notCompared(current));
+  else if (current?.kind === 'command') lines.push('', `_Command line compared with \`cmd_${current.name}\` expanded in \`${current.context}\`._`);
+  return { target, upToDate: result.upToDate, text: lines.join('\n'), current };
 }

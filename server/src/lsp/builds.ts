@@ -5,6 +5,8 @@
 import { basename, resolve } from 'node:path';
 import { buildDirFor, buildDirInfo, findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile, type BuildDirInfo } from '../cmdfiles';
 import type { BuildIndex } from '../ide/builds';
+import type { ContextSet } from '../kbuild/contexts';
+import { contextsOf } from './evaluation';
 import { createNodeHost } from './nodeHost';
 import { isUnder, type Folder, type ServerState } from './state';
 
@@ -58,4 +60,9 @@ export function onCmdFileChange(folder: Folder, path: string, deleted: boolean):
 
 export function buildsFor(state: ServerState, path: string): BuildIndex[] {
   return state.folders.filter((f) => isUnder(f.root, path) || f.builds.some((b) => isUnder(b.srctree, path))).flatMap((f) => f.builds);
+}
+
+/** The build contexts of the folder holding a build's source tree (its top Makefile's set), for the command make would run now. */
+export function contextsForBuild(state: ServerState, build: BuildIndex): ContextSet | undefined {
+  return contextsOf(state, `${build.srctree}/Makefile`)?.set;
 }

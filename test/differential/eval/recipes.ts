@@ -48,10 +48,11 @@ export function ourRecipeOutput(args: { cwd: string; file: string; spec: Fixture
     if (!t) return out + `[no target ${target}]`;
     const recipes = t.doubleColon ? t.entries.map((e) => e.recipe) : [t.recipe ?? []];
     // As make: inherited from the goal the target was reached through, $(shell) run as the environment is built.
-    const { env } = recipeEnvironment(ev, target, { parents: parentChain(ev, { target, goals: spec.recipes }), runShell: true });
+    const parents = parentChain(ev, { target, goals: spec.recipes });
+    const { env } = recipeEnvironment(ev, target, { parents, runShell: true });
     for (const recipe of recipes) {
       // make expands every line of a recipe before running the first.
-      const lines = recipe.map((line) => expandInContext(ev, { expr: line.expr, target, sideEffects: true, loc: line.loc }));
+      const lines = recipe.map((line) => expandInContext(ev, { expr: line.expr, target, parents, sideEffects: true, loc: line.loc }));
       for (const l of lines) {
         if (l.stopped) return out + `[stopped: ${l.stopped.message}]`;
         const r = spawnSync('/bin/sh', ['-c', shellText(l.value)], { cwd: args.cwd, env: Object.fromEntries(env), encoding: 'utf8' });

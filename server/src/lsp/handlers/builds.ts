@@ -12,8 +12,9 @@ import {
   type WhyRebuildParams,
   type WhyRebuildResult,
 } from '../../protocol/builds';
-import { buildsFor } from '../builds';
+import { buildsFor, contextsForBuild } from '../builds';
 import { uriToPath } from '../conversions';
+import { shellAllowed } from '../evaluation';
 import { createNodeHost } from '../nodeHost';
 import type { ServerState } from '../state';
 
@@ -47,7 +48,8 @@ export function onWhyRebuild(state: ServerState, params: WhyRebuildParams): WhyR
     reports: builds.flatMap((build) => {
       const target = targetIn(build, params.target);
       if (!objectInfo(build.store, target)) return [];
-      const r = explainRebuild({ build, host, target });
+      // The command make would run now, in the folder's build contexts; $(shell) only as the workspace's policy allows.
+      const r = explainRebuild({ build, host, target, contexts: contextsForBuild(state, build), runShell: shellAllowed(state) });
       return [{ buildDir: build.buildDir, target: r.target, upToDate: r.upToDate, markdown: r.text }];
     }),
   };
