@@ -2,12 +2,21 @@
 // umbrella every compile waits for, and a sub-make): kbuild/graph finds the
 // barrier from the evaluated make files alone; an imported trace gives the
 // critical path; Profile Build is refused unless the workspace is trusted,
-// and in a trusted one builds, saves and loads a profile.
+// and in a trusted one builds, saves and loads a profile. The static graph is
+// cached until a make file its evaluations read changes (an edited document,
+// a sub-make's file on disk), apart from the profile overlaid on it.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { InitializeRequest, InitializedNotification } from 'vscode-languageserver/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  InitializeRequest,
+  InitializedNotification,
+} from 'vscode-languageserver/node';
 import { toTraceEvents } from '../../server/src/analysis/build/traceEvents';
 import {
   CRITICAL_PATH_REQUEST,
@@ -124,5 +133,73 @@ describe('build graph requests over stdio', { timeout: 60_000 }, () => {
     } finally {
       trusted.child.kill();
     }
+  });
+});
+
+describe('kbuild/graph cache', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: TestClient;
+  const graph = async (): Promise<GraphResult> => {
+    const r = await client.connection.sendRequest<GraphResult | null>(GRAPH_REQUEST, {});
+    assert.ok(r);
+    return r;
+  };
+  const ids = (r: GraphResult): string[] => r.graph.nodes.map((n) => n.id);
+
+  before(async () => {
+    ensureBuilt();
+    root = writeTree(prepareTree());
+    client = await start(root, false);
+    // Indexing reads the make files into the workspace, which the evaluations then read.
+    await client.waitFor('window/logMessage', (p) => /^Indexed /.test(p.message));
+  });
+
+  after(() => {
+    client?.child.kill();
+    if (root) removeTree(root);
+  });
+
+  test('a second request is served from the cache; a loaded profile changes the overlay, not the graph', async () => {
+    const first = await graph();
+    assert.equal(first.cached, false);
+    assert.equal(first.graph.criticalPath, undefined);
+    const second = await graph();
+    assert.equal(second.cached, true);
+    assert.deepEqual(second.graph, first.graph);
+
+    const trace = join(root, 'trace.json');
+    writeFileSync(trace, JSON.stringify(toTraceEvents(prepareRecords(root))));
+    const imported = await client.connection.sendRequest<ImportProfileResult>(IMPORT_PROFILE_REQUEST, { path: trace });
+    assert.equal(imported.ok, true, imported.message);
+    const profiled = await graph();
+    assert.equal(profiled.cached, true, 'the static graph is the same');
+    assert.equal(profiled.profile, trace);
+    assert.deepEqual(profiled.graph.criticalPath?.slice(0, 2), ['gen/big.h', 'prepare']);
+    assert.equal(profiled.graph.nodes.find((n) => n.id === 'gen/big.h')?.duration, 0.8);
+  });
+
+  test("an edit of a sub-make's file on disk invalidates the graph", async () => {
+    assert.equal((await graph()).cached, true);
+    const sub = join(root, 'sub/Makefile');
+    writeFileSync(sub, readFileSync(sub, 'utf8').replace('all: c.o', 'all: c.o d.o'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(sub), type: FileChangeType.Changed }] });
+    const r = await graph();
+    assert.equal(r.cached, false);
+    assert.ok(ids(r).includes('sub/d.o'), ids(r).join(' '));
+    assert.equal((await graph()).cached, true);
+  });
+
+  test('an edit of the top Makefile in the editor invalidates the graph', async () => {
+    const path = join(root, 'Makefile');
+    const uri = uriOf(path);
+    let text = readFileSync(path, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'makefile', version: 1, text } });
+    text = text.replace('all: prepare vmlinux', 'all: prepare vmlinux modules\nmodules:\n\ttouch $@');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const r = await graph();
+    assert.equal(r.cached, false);
+    assert.ok(ids(r).includes('modules'), ids(r).join(' '));
+    assert.equal(r.profile, join(root, 'trace.json'), 'the loaded profile stays');
+    assert.equal((await graph()).cached, true);
   });
 });

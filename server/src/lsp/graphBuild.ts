@@ -3,12 +3,20 @@
 // recipes start, evaluated here with the same $(shell) policy), and the
 // profile the user loaded (Profile Build or Import Profile), overlaid on it:
 // durations, barrier costs, the critical path.
-import { existsSync } from 'node:fs';
+//
+// Both are cached, apart: the static graph per (folder, context, $(shell)
+// policy) until a make file one of its evaluations read changes — the top
+// evaluation is the context set's (dropped by lsp/evaluation.ts when a file
+// it read changes), the sub-makes' files are compared with what they were
+// (open document text, else size and mtime on disk) — and the overlay per
+// static graph until another profile is loaded.
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBuild, type BuildAnalysis } from '../analysis/build/analyze';
 import { findBarriers } from '../analysis/build/barriers';
 import { graphFromEvaluation } from '../analysis/build/evalGraph';
 import type { Timeline } from '../analysis/build/timeline';
+import type { Evaluation } from '../eval';
 import type { BuildGraph } from '../protocol/graph';
 import { uriToPath } from './conversions';
 import { evaluatedContextOf, evaluationEnv, shellAllowed } from './evaluation';
@@ -43,7 +51,18 @@ export interface StaticGraph {
   title: string;
   makes: number;
   problems: string[];
+  /** Served from the cache. */
+  cached: boolean;
 }
+
+interface CachedGraph {
+  top: Evaluation;
+  /** Make file → what it was when read (see fingerprint). */
+  read: Map<string, string | undefined>;
+  graph: StaticGraph;
+}
+
+const graphs = new WeakMap<ServerState, Map<string, CachedGraph>>();
 
 /** The make file a request is about: the given document, else the first folder's top makefile. */
 export function graphEntry(state: ServerState, uri: string | undefined): string | undefined {
@@ -58,17 +77,53 @@ export function staticGraph(state: ServerState, path: string): StaticGraph | und
   const folder = findFolder(state, path);
   if (!evaluated || !folder) return undefined;
   const { spec, result } = evaluated;
+  const key = JSON.stringify([folder.root, spec.id, shellAllowed(state)]);
+  let cache = graphs.get(state);
+  if (!cache) graphs.set(state, (cache = new Map()));
+  const known = cache.get(key);
+  if (known && known.top === result && [...known.read].every(([file, was]) => fingerprint(folder, file) === was)) return { ...known.graph, cached: true };
   const input = { entry: spec.entry, cwd: spec.cwd, commandLine: spec.commandLine, env: spec.env, goals: spec.goals, includeDirs: spec.includeDirs, flags: spec.flags, host: subMakeHost(state, folder) };
   const r = graphFromEvaluation({ input, top: result, maxMakes: MAX_MAKES, budgetMs: BUDGET_MS, root: spec.cwd });
   const notFollowed = r.makes.length >= MAX_MAKES ? [`followed the first ${MAX_MAKES} sub-makes only`] : [];
-  return { graph: r.graph, title: spec.label, makes: r.makes.length, problems: [...notFollowed, ...r.problems] };
+  const graph: StaticGraph = { graph: r.graph, title: spec.label, makes: r.makes.length, problems: [...notFollowed, ...r.problems], cached: false };
+  // Taken right after the evaluations, which run synchronously: open documents cannot change
+  // meanwhile; a disk write within those milliseconds would go unseen until the file changes again.
+  cache.set(key, { top: result, read: new Map(r.makefiles.map((f) => [f, fingerprint(folder, f)])), graph });
+  return graph;
 }
+
+/** A make file as the evaluations see it: the open document's text, else size and mtime on disk (undefined: missing). */
+function fingerprint(folder: Folder, file: string): string | undefined {
+  const open = folder.ws.files.get(file)?.text;
+  if (open !== undefined) return open;
+  try {
+    const st = statSync(file);
+    return `\0${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Overlay {
+  profile: LoadedProfile | undefined;
+  result: { graph: BuildGraph; analysis?: BuildAnalysis; profile?: LoadedProfile };
+}
+
+/** Per static graph (the cached object), its barriers or profile overlay, for the profile it was made with. */
+const overlays = new WeakMap<BuildGraph, Overlay>();
 
 /** The graph with barriers found, and with the loaded profile overlaid when there is one. */
 export function analysedGraph(state: ServerState, g: StaticGraph): { graph: BuildGraph; analysis?: BuildAnalysis; profile?: LoadedProfile } {
   const profile = loadedProfile(state);
-  if (!profile) return { graph: { ...g.graph, barriers: findBarriers({ graph: g.graph }) } };
-  const analysis = analyzeBuild({ graph: g.graph, timeline: profile.timeline, wall: profile.wall });
+  const known = overlays.get(g.graph);
+  if (known && known.profile === profile) return known.result;
+  const result = profile ? overlay(g.graph, profile) : { graph: { ...g.graph, barriers: findBarriers({ graph: g.graph }) } };
+  overlays.set(g.graph, { profile, result });
+  return result;
+}
+
+function overlay(graph: BuildGraph, profile: LoadedProfile): Overlay['result'] {
+  const analysis = analyzeBuild({ graph, timeline: profile.timeline, wall: profile.wall });
   return { graph: analysis.graph, analysis, profile };
 }
 

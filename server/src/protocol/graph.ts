@@ -26,6 +26,11 @@ export interface GraphEdge {
   orderOnly?: boolean;
   /** A recipe of `to` runs a sub-make whose graph is `from`'s context. */
   submake?: boolean;
+  /**
+   * On submake edges: the sub-make's context, when `from` (its goal) is a file
+   * node another make owns (a goal named in several makes is one file node).
+   */
+  context?: string;
 }
 
 export interface Barrier {
@@ -70,6 +75,8 @@ export interface GraphResult {
   problems: string[];
   /** The profile overlaid (durations, barrier costs, critical path), if one is loaded. */
   profile?: string;
+  /** The static graph came from the server's cache: no make file it read has changed since it was built. */
+  cached?: boolean;
 }
 
 export type CriticalPathParams = GraphParams;

@@ -30,23 +30,18 @@ export function findBarriers(o: BarrierOptions): Barrier[] {
   const gi = indexGraph(graph);
   const minFanOut = o.minFanOut ?? 2;
   const n = gi.ids.length;
-  const prereqs: number[][] = Array.from({ length: n }, () => []);
-  const dependents: number[][] = Array.from({ length: n }, () => []);
-  for (let k = 0; k < gi.from.length; k++) {
-    if (gi.kind[k] === EDGE_SUBMAKE || gi.from[k] < 0 || gi.to[k] < 0) continue;
-    prereqs[gi.to[k]].push(gi.from[k]);
-    dependents[gi.from[k]].push(gi.to[k]);
-  }
-  const forceLike = (i: number): boolean => graph.nodes[i].kind === 'phony' && prereqs[i].length === 0 && !graph.nodes[i].duration;
+  const prereqs = adjacency(gi, gi.to, gi.from);
+  const dependents = adjacency(gi, gi.from, gi.to);
+  const forceLike = (i: number): boolean => graph.nodes[i].kind === 'phony' && prereqs.count(i) === 0 && !graph.nodes[i].duration;
   const inside = subMakeSizes(gi);
   const barriers: Barrier[] = [];
   for (let i = 0; i < n; i++) {
     const node = graph.nodes[i];
-    if (dependents[i].length === 0 || prereqs[i].length === 0 || (node.kind !== 'phony' && node.loc)) continue;
-    const outs = unique(dependents[i]);
+    if (dependents.count(i) === 0 || prereqs.count(i) === 0 || (node.kind !== 'phony' && node.loc)) continue;
+    const outs = unique(dependents.of(i));
     const held = outs.reduce((sum, d) => sum + 1 + (inside.get(d) ?? 0), 0);
     if (held < minFanOut) continue;
-    const ins = prereqs[i];
+    const ins = prereqs.of(i);
     const real = unique(ins.filter((p) => !forceLike(p)));
     if (real.length === 0) continue;
     // FORCE-driven with a recipe is a product (every Kbuild object is one):
@@ -81,6 +76,24 @@ function subMakeSizes(gi: GraphIndex): Map<number, number> {
   };
   for (const runner of gi.subContexts.keys()) visit(runner);
   return size;
+}
+
+interface Adjacency {
+  count(i: number): number;
+  of(i: number): number[];
+}
+
+/** Per node, the other ends of its prerequisite edges (`key` → `value`), packed: no list per node. */
+function adjacency(gi: GraphIndex, key: Int32Array, value: Int32Array): Adjacency {
+  const n = gi.ids.length;
+  const start = new Int32Array(n + 1);
+  const kept = (k: number): boolean => gi.kind[k] !== EDGE_SUBMAKE && key[k] >= 0 && value[k] >= 0;
+  for (let k = 0; k < key.length; k++) if (kept(k)) start[key[k] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const list = new Int32Array(start[n]);
+  for (let k = 0; k < key.length; k++) if (kept(k)) list[fill[key[k]]++] = value[k];
+  return { count: (i) => start[i + 1] - start[i], of: (i) => Array.from(list.subarray(start[i], start[i + 1])) };
 }
 
 function unique(list: number[]): number[] {

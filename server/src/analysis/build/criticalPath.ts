@@ -14,6 +14,7 @@
 // with what finished last before the runner started.
 
 import type { BuildGraph, NodeKind } from '../../protocol/graph';
+import { indexGraph } from './graphIndex';
 import { matchProfile, stepTiming } from './match';
 import type { TaskPart, Timings } from './schedDag';
 import { criticalChain, replay, type Replay } from './simulate';
@@ -67,9 +68,10 @@ export function graphCriticalPath(o: GraphPathInput): CriticalPathReport {
   const { graph, timeline } = o;
   const timings = o.timings ?? matchProfile({ graph, timeline }).timings;
   const { dag, schedule } = o.base ?? replay({ graph, timings, jobs: o.jobs });
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const index = indexGraph(graph).index;
   const steps = criticalChain({ dag, schedule }).map((t): PathStep => {
-    const n = byId.get(dag.node[t]);
+    const i = index.get(dag.node[t]);
+    const n = i === undefined ? undefined : graph.nodes[i];
     return {
       node: dag.node[t],
       label: n?.label ?? dag.node[t],
@@ -128,8 +130,12 @@ function summary(o: {
   };
 }
 
+const busyOf = new WeakMap<Timeline, number>();
+
 /** µs of recipe work: sub-make runners count only their lead and tail. */
 export function busyTime(timeline: Timeline): number {
+  const known = busyOf.get(timeline);
+  if (known !== undefined) return known;
   let busy = 0;
   for (const s of timeline.steps) {
     if (s.children.length === 0) {
@@ -139,6 +145,7 @@ export function busyTime(timeline: Timeline): number {
     const t = stepTiming(timeline, s.id);
     busy += (t.lead ?? 0) + (t.tail ?? 0);
   }
+  busyOf.set(timeline, busy);
   return busy;
 }
 
@@ -149,11 +156,13 @@ interface ChainLink {
 
 function timelineChain(timeline: Timeline): ChainLink[] {
   const { steps, runs } = timeline;
-  const byEnd = runs.map((r) => [...r.steps].sort((a, b) => steps[a].end - steps[b].end));
+  // Each make's steps by end, sorted when the walk first enters that make (it visits few).
+  const byEnd: Array<number[] | undefined> = new Array(runs.length);
+  const endOrder = (r: number): number[] => (byEnd[r] ??= [...runs[r].steps].sort((a, b) => steps[a].end - steps[b].end));
   const lastIn = (runIds: number[], before = Infinity): number | undefined => {
     let best: number | undefined;
     for (const r of runIds) {
-      const list = byEnd[r];
+      const list = endOrder(r);
       let lo = 0;
       let hi = list.length; // first index with end > before
       while (lo < hi) {

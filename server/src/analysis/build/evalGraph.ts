@@ -10,16 +10,19 @@
 // recipe is written; a phony target without a recipe gets its first rule's
 // place (barriers read `loc` on files as "has a recipe", so files do not).
 
+import { posix } from 'node:path';
 import type { BuildGraph, GraphEdge, GraphNode } from '../../protocol/graph';
 import { hasUnknown, type Location, type Target } from '../../eval';
 import { evaluateMakes, type FollowOptions, type StaticMake } from './evalContexts';
 import { findPatternRule, waitingPatternRules } from './implicitRules';
-import { SPECIAL, contextNames, makeNode, nodeId } from './makeGraph';
+import { SPECIAL, contextNames, edgeKey, makeNode, nodeId } from './makeGraph';
 
 export interface StaticGraphResult {
   graph: BuildGraph;
   problems: string[];
   makes: Array<{ name: string; dir: string; makefile: string; obj: string | null; goals: string[]; runner: string | null; ms: number }>;
+  /** Every make file the evaluations read (absolute): the graph is stale when one changes. */
+  makefiles: string[];
 }
 
 export function graphFromEvaluation(o: FollowOptions & { root?: string }): StaticGraphResult {
@@ -30,7 +33,7 @@ export function graphFromEvaluation(o: FollowOptions & { root?: string }): Stati
   const edges: GraphEdge[] = [];
   const edgeKeys = new Set<string>();
   const addEdge = (e: GraphEdge): void => {
-    const key = `${e.from}\0${e.to}\0${e.orderOnly ? 1 : 0}\0${e.submake ? 1 : 0}`;
+    const key = edgeKey(e);
     if (!edgeKeys.has(key)) {
       edgeKeys.add(key);
       edges.push(e);
@@ -104,7 +107,7 @@ export function graphFromEvaluation(o: FollowOptions & { root?: string }): Stati
     const to = idIn(makes[m.parent], m.runner);
     for (const g of m.goals) {
       const from = idIn(m, g);
-      if (nodes.has(from)) addEdge({ from, to, submake: true });
+      if (nodes.has(from)) addEdge({ from, to, submake: true, context: names[m.index] });
       else problems.push(`sub-make ${names[m.index]}: goal '${g}' has no rule`);
     }
   }
@@ -112,6 +115,7 @@ export function graphFromEvaluation(o: FollowOptions & { root?: string }): Stati
     graph: { nodes: [...nodes.values()], edges, barriers: [] },
     problems,
     makes: makes.map((m) => ({ name: names[m.index], dir: m.dir, makefile: m.input.entry, obj: m.obj, goals: m.goals, runner: m.runner, ms: m.ms })),
+    makefiles: [...new Set(makes.flatMap((m) => m.ev.makefiles.map((f) => posix.resolve(m.dir, f))))],
   };
 }
 

@@ -34,7 +34,8 @@ export function indexGraph(graph: BuildGraph): GraphIndex {
   const known = cache.get(graph);
   if (known) return known;
   const ids = graph.nodes.map((n) => n.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
   const context = graph.nodes.map((n) => n.context ?? '');
   const m = graph.edges.length;
   const from = new Int32Array(m);
@@ -46,12 +47,19 @@ export function indexGraph(graph: BuildGraph): GraphIndex {
   const byLabel = new Map<string, number[]>();
   graph.nodes.forEach((n, i) => pushTo(byLabel, n.label, i));
   const spawner = new Map<string, number>();
+  // Graphs list a target's edges together: its index is looked up once per run of them.
+  let lastTo: string | undefined;
+  let lastToIndex = -1;
   graph.edges.forEach((e, k) => {
     from[k] = index.get(e.from) ?? -1;
-    to[k] = index.get(e.to) ?? -1;
+    if (e.to !== lastTo) {
+      lastTo = e.to;
+      lastToIndex = index.get(e.to) ?? -1;
+    }
+    to[k] = lastToIndex;
     kind[k] = e.submake ? EDGE_SUBMAKE : e.orderOnly ? EDGE_ORDER_ONLY : EDGE_NORMAL;
     if (e.submake && from[k] >= 0 && to[k] >= 0) {
-      const c = context[from[k]];
+      const c = e.context ?? context[from[k]];
       const list = subContexts.get(to[k]) ?? [];
       if (c !== '' && !list.includes(c)) list.push(c);
       subContexts.set(to[k], list);
@@ -61,4 +69,29 @@ export function indexGraph(graph: BuildGraph): GraphIndex {
   const gi: GraphIndex = { ids, index, from, to, kind, context, members, subContexts, byLabel, spawner };
   cache.set(graph, gi);
   return gi;
+}
+
+const byIndex = new WeakMap<ReadonlyMap<string, unknown>, { gi: GraphIndex; list: unknown[] }>();
+
+/**
+ * A per-node map (timings by node id) as a list by node index, made once per
+ * map and graph: the DAG of every what-if and the overlay read it, and string
+ * keys cost more than the arithmetic around them. Like graphs, such maps are
+ * values: build a new one to change it.
+ */
+export function listByIndex<T>(gi: GraphIndex, map: ReadonlyMap<string, T>): ReadonlyArray<T | undefined> {
+  const known = byIndex.get(map);
+  if (known && known.gi === gi) return known.list as T[];
+  const list = new Array<T | undefined>(gi.ids.length);
+  for (const [id, value] of map) {
+    const i = gi.index.get(id);
+    if (i !== undefined) list[i] = value;
+  }
+  byIndex.set(map, { gi, list });
+  return list;
+}
+
+/** Records a map's list by index made along with it (listByIndex then returns it). */
+export function keepByIndex<T>(gi: GraphIndex, map: ReadonlyMap<string, T>, list: ReadonlyArray<T | undefined>): void {
+  byIndex.set(map, { gi, list: list as unknown[] });
 }

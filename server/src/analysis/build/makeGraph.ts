@@ -29,7 +29,7 @@ export function graphFromDatabases(o: { databases: readonly MakeDatabase[]; root
   const edges: GraphEdge[] = [];
   const edgeKeys = new Set<string>();
   const addEdge = (e: GraphEdge): void => {
-    const key = `${e.from}\0${e.to}\0${e.orderOnly ? 1 : 0}\0${e.submake ? 1 : 0}`;
+    const key = edgeKey(e);
     if (edgeKeys.has(key)) return;
     edgeKeys.add(key);
     edges.push(e);
@@ -78,7 +78,7 @@ export function graphFromDatabases(o: { databases: readonly MakeDatabase[]; root
     const phony = new Set(c.db.targets.filter((t) => t.phony).map((t) => t.name));
     for (const g of c.goals) {
       const from = nodeId({ name: g, ctx: names[c.index], dir: c.dir, root, phony: phony.has(g) });
-      if (nodes.has(from)) addEdge({ from, to, submake: true });
+      if (nodes.has(from)) addEdge({ from, to, submake: true, context: names[c.index] });
       else problems.push(`sub-make in ${c.dir}: goal '${g}' is not in its data base`);
     }
   }
@@ -91,6 +91,11 @@ export interface NodeWhere {
   dir: string;
   root: string;
   phony: boolean;
+}
+
+/** Identity of an edge, for dropping repeats. */
+export function edgeKey(e: GraphEdge): string {
+  return `${e.from}\0${e.to}\0${e.orderOnly ? 1 : 0}\0${e.submake ? 1 : 0}\0${e.context ?? ''}`;
 }
 
 export function nodeId(o: NodeWhere): string {

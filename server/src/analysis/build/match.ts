@@ -4,14 +4,13 @@
 // context was started by the node the step's own sub-make hangs under wins.
 
 import type { BuildGraph } from '../../protocol/graph';
-import { indexGraph } from './graphIndex';
+import { indexGraph, keepByIndex } from './graphIndex';
 import type { NodeTiming } from './schedDag';
-import type { Timeline } from './timeline';
+import type { Step, Timeline } from './timeline';
 
 export interface ProfileMatch {
   /** µs per node. */
   timings: Map<string, NodeTiming>;
-  nodeOfStep: Map<number, string>;
   /** Recipe steps no node matched. */
   unmatched: number[];
 }
@@ -20,12 +19,12 @@ export function matchProfile(o: { graph: BuildGraph; timeline: Timeline }): Prof
   const { graph, timeline } = o;
   const gi = indexGraph(graph);
   const dirOf = graph.nodes.map((n) => n.dir ?? '');
-  const result: ProfileMatch = { timings: new Map(), nodeOfStep: new Map(), unmatched: [] };
+  const result: ProfileMatch = { timings: new Map(), unmatched: [] };
   const nodeIndexOfStep = new Int32Array(timeline.steps.length).fill(-1);
-  const steps = timeline.steps.filter((s) => s.kind === 'recipe');
-  steps.sort((a, b) => timeline.runs[a.run].level - timeline.runs[b.run].level || a.start - b.start);
-  for (const step of steps) {
-    const all = gi.byLabel.get(step.target) ?? [];
+  const byIndex = new Array<NodeTiming | undefined>(gi.ids.length);
+  const matched: number[] = [];
+  for (const step of recipeSteps(timeline)) {
+    const all = gi.byLabel.get(step.target) ?? NONE;
     const exact = all.length === 1 && dirOf[all[0]] === step.dir ? all : all.filter((i) => dirOf[i] === step.dir);
     const candidates = exact.length ? exact : all;
     let pick = candidates;
@@ -43,14 +42,34 @@ export function matchProfile(o: { graph: BuildGraph; timeline: Timeline }): Prof
       continue;
     }
     const i = pick[0];
-    const id = gi.ids[i];
     nodeIndexOfStep[step.id] = i;
-    result.nodeOfStep.set(step.id, id);
     const timing = stepTiming(timeline, step.id);
-    const prev = result.timings.get(id);
-    result.timings.set(id, prev ? { ...prev, duration: prev.duration + timing.duration } : timing);
+    const prev = byIndex[i];
+    if (prev) byIndex[i] = { ...prev, duration: prev.duration + timing.duration };
+    else {
+      byIndex[i] = timing;
+      matched.push(i);
+    }
   }
+  for (const i of matched) result.timings.set(gi.ids[i], byIndex[i] as NodeTiming);
+  keepByIndex(gi, result.timings, byIndex);
   return result;
+}
+
+const NONE: number[] = [];
+
+/**
+ * Recipe steps, makes level by level (a step's sub-make is matched after the
+ * step that runs it, whose node picks among same-named candidates), each
+ * make's in start order (timeline.ts lists them so).
+ */
+function recipeSteps(timeline: Timeline): Step[] {
+  const runs = [...timeline.runs].sort((a, b) => a.level - b.level || a.start - b.start);
+  const steps: Step[] = [];
+  for (const run of runs) {
+    for (const s of run.steps) if (timeline.steps[s].kind === 'recipe') steps.push(timeline.steps[s]);
+  }
+  return steps;
 }
 
 /** Duration of a step; for a sub-make runner also the time before its first and after its last child record. */

@@ -9,7 +9,7 @@
 // back edge of a depth-first walk from the goals.
 
 import type { BuildGraph, GraphEdge } from '../../protocol/graph';
-import { EDGE_SUBMAKE, indexGraph } from './graphIndex';
+import { EDGE_SUBMAKE, indexGraph, listByIndex } from './graphIndex';
 
 /** Measured time of one node's recipe, in µs; lead/tail only for sub-make runners. */
 export interface NodeTiming {
@@ -61,8 +61,8 @@ export interface SchedDag {
 }
 
 export interface DagEdits {
-  /** Edges to leave out (normal and order-only ones only). */
-  remove?: (edge: GraphEdge) => boolean;
+  /** Edges to leave out, by index in graph.edges (normal and order-only ones only). */
+  remove?: (edge: number) => boolean;
   /** Extra edges: `to` waits for `from`. */
   add?: readonly GraphEdge[];
 }
@@ -76,7 +76,7 @@ export function taskOf(dag: SchedDag, id: string, which: 'start' | 'done' = 'sta
 export function buildSchedDag(o: { graph: BuildGraph; timings?: Timings; edits?: DagEdits; rank?: Int32Array }): SchedDag {
   const { graph } = o;
   const gi = indexGraph(graph);
-  const timings = o.timings ?? new Map<string, NodeTiming>();
+  const timings = o.timings ? listByIndex(gi, o.timings) : [];
   const n = gi.ids.length;
   const node = gi.ids.slice();
   const part = new Array<TaskPart>(n).fill('whole');
@@ -85,7 +85,7 @@ export function buildSchedDag(o: { graph: BuildGraph; timings?: Timings; edits?:
   const done = new Int32Array(n);
   const pairs = pairList(); // (task, dependency) in insertion order
   for (let i = 0; i < n; i++) {
-    const t = timings.get(gi.ids[i]);
+    const t = timings[i];
     start[i] = i;
     done[i] = i;
     if (!gi.subContexts.has(i)) {
@@ -106,7 +106,7 @@ export function buildSchedDag(o: { graph: BuildGraph; timings?: Timings; edits?:
     const b = gi.to[k];
     if (a < 0 || b < 0 || a === b) continue;
     if (gi.kind[k] === EDGE_SUBMAKE) pairs.add(done[b], done[a]);
-    else if (!remove?.(graph.edges[k])) pairs.add(start[b], done[a]);
+    else if (!remove?.(k)) pairs.add(start[b], done[a]);
   }
   for (const e of o.edits?.add ?? []) {
     const a = gi.index.get(e.from);

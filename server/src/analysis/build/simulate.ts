@@ -45,7 +45,8 @@ function asap(dag: SchedDag): Schedule {
   const n = dag.node.length;
   const s = emptySchedule(n, Infinity);
   const { depStart, depList } = dag;
-  for (const t of dag.topo) {
+  for (let k = 0; k < dag.topo.length; k++) {
+    const t = dag.topo[k];
     let at = 0;
     for (let k = depStart[t]; k < depStart[t + 1]; k++) {
       const d = depList[k];

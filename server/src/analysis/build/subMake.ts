@@ -118,7 +118,7 @@ export interface MakeCall {
   makefile: string | null;
   /** `NAME=value` words. */
   vars: Map<string, string>;
-  /** Other plain words after the make word (goals). */
+  /** Other plain words after the make word (goals, as make reads them: without a leading `./`). */
   goals: string[];
   /** Some word was left unexpanded (a function call): goals and variables may hide in it. */
   opaque: boolean;
@@ -147,9 +147,14 @@ export function readMakeCall(text: string): MakeCall {
     else if (w.startsWith('-C')) call.dir = w.slice(2);
     else if (w.startsWith('-')) continue;
     else if (w.includes('=')) call.vars.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
-    else call.goals.push(w);
+    else call.goals.push(withoutDotSlash(w));
   }
   return call;
+}
+
+/** make drops a leading `./` from goals (`./kernel/time/` is MAKECMDGOALS `kernel/time/`). */
+function withoutDotSlash(goal: string): string {
+  return goal.replace(/^(\.\/+)+(?=.)/, '');
 }
 
 /** Blank-separated words; a `$(…)`/`${…}` left unexpanded stays one word, backslash-newline is a blank. */

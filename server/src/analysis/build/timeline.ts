@@ -51,7 +51,7 @@ export function buildTimeline(profile: Profile): Timeline {
   const steps: Step[] = [];
   const runByKey = new Map<number, Map<number, MakeRun>>(); // make pid → parent record → run
   const stepsOfRun: Array<Map<string, Step>> = []; // per run: target → step (a make has one directory)
-  const stepOfRecord: number[] = [];
+  const stepOfRecord = new Int32Array(records.length);
   const runParentRecord = new Map<number, number>();
   records.forEach((r, i) => {
     const parentRecord = parentOf[i];
@@ -110,8 +110,12 @@ function newStep(id: number, r: ProfileRecord, run: number): Step {
  * (pids are reused over a long build, intervals are not). -1 when none.
  */
 function resolveParents(records: ProfileRecord[]): number[] {
+  // Only records whose pid some record names as its parent can be one (few: the lines that ran a make).
+  const parents = new Set<number>();
+  for (const r of records) if (r.parent !== 0) parents.add(r.parent);
   const byPid = new Map<number, number[]>();
   records.forEach((r, i) => {
+    if (!parents.has(r.pid)) return;
     const list = byPid.get(r.pid);
     if (list) list.push(i);
     else byPid.set(r.pid, [i]);

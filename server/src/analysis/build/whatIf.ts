@@ -13,9 +13,9 @@
 // path; N: make -jN list scheduling), so the saving is model against model.
 
 import type { BuildGraph, GraphEdge } from '../../protocol/graph';
-import { buildSchedDag, type DagEdits, type Timings } from './schedDag';
+import { buildSchedDag, type DagEdits, type SchedDag, type Timings } from './schedDag';
 import { criticalChain, replay, simulate, type Replay } from './simulate';
-import { EDGE_SUBMAKE, indexGraph } from './graphIndex';
+import { EDGE_SUBMAKE, indexGraph, listByIndex } from './graphIndex';
 
 export interface WhatIfResult {
   barrier: string;
@@ -52,7 +52,9 @@ export function whatIf(o: WhatIfInput): WhatIfResult {
 /** whatIf against an already replayed unedited graph (same graph, timings and jobs). */
 export function whatIfFrom(o: WhatIfInput, before: Replay): WhatIfResult {
   const edits = barrierEdits(o);
-  const dag = buildSchedDag({ graph: o.graph, timings: o.timings, edits: edits.edits, rank: before.dag.rank });
+  const dag = edits.edits.add?.length
+    ? buildSchedDag({ graph: o.graph, timings: o.timings, edits: edits.edits, rank: before.dag.rank })
+    : withoutEdges(before.dag, o.graph, edits.edits.remove);
   const after = { dag, schedule: simulate({ dag, jobs: o.jobs }) };
   const path = (b: Replay): string[] => dedupe(criticalChain(b).map((t) => b.dag.node[t]));
   return {
@@ -80,30 +82,35 @@ interface BarrierEdits {
 function barrierEdits(o: WhatIfInput): BarrierEdits {
   const { graph, barrier, uses } = o;
   const gi = indexGraph(graph);
+  const timings = listByIndex(gi, o.timings);
   const free = o.unknown === 'free';
-  const b = gi.index.get(barrier);
+  const b = gi.index.get(barrier) ?? -1;
   const removed = new Set<string>();
+  const removedAt = new Uint8Array(gi.ids.length);
   const add: GraphEdge[] = [];
   const stillWaiting: string[] = [];
   const unknownFiles = new Set<string>();
   const direct = new Set<number>();
-  for (let k = 0; k < gi.from.length; k++) if (gi.from[k] === b && b !== undefined && gi.kind[k] !== EDGE_SUBMAKE && gi.to[k] >= 0) direct.add(gi.to[k]);
-  const seen = new Set<number>();
+  for (let k = 0; k < gi.from.length; k++) if (gi.from[k] === b && b >= 0 && gi.kind[k] !== EDGE_SUBMAKE && gi.to[k] >= 0) direct.add(gi.to[k]);
+  const seen = new Uint8Array(gi.ids.length);
   // The target stops waiting for the barrier (directly or through the recipe
   // that runs its sub-make) and waits for what it uses instead.
   const release = (i: number): void => {
-    if (seen.has(i)) return;
-    seen.add(i);
+    if (seen[i]) return;
+    seen[i] = 1;
     const target = gi.ids[i];
     const subs = gi.subContexts.get(i);
-    const ranRecipe = (o.timings.get(target)?.duration ?? 0) > 0;
-    if (uses.has(target) || subs || free || !ranRecipe) {
-      if (direct.has(i)) removed.add(target);
-      for (const f of uses.get(target) ?? []) {
+    const ranRecipe = (timings[i]?.duration ?? 0) > 0;
+    if (subs || free || !ranRecipe || uses.has(target)) {
+      if (direct.has(i)) {
+        removed.add(target);
+        removedAt[i] = 1;
+      }
+      for (const f of uses.get(target) ?? NONE) {
         if (gi.index.has(f)) add.push({ from: f, to: target });
         else unknownFiles.add(f);
       }
-      for (const c of subs ?? []) for (const m of gi.members.get(c) ?? []) if (m !== i) release(m);
+      for (const c of subs ?? NONE) for (const m of gi.members.get(c) ?? NONE) if (m !== i) release(m);
       return;
     }
     stillWaiting.push(target);
@@ -111,12 +118,36 @@ function barrierEdits(o: WhatIfInput): BarrierEdits {
   };
   for (const d of direct) release(d);
   return {
-    edits: { remove: (e) => e.from === barrier && removed.has(e.to), add },
+    edits: { remove: (k) => gi.from[k] === b && removedAt[gi.to[k]] === 1, add },
     removed,
     stillWaiting,
     unknownFiles: [...unknownFiles],
   };
 }
+
+/**
+ * The DAG with edges only taken out (the barrier's cost: nothing added) is
+ * the unedited one minus those prerequisites: its order, ranks and cycle
+ * cuts still hold, so only the prerequisite list is copied.
+ */
+function withoutEdges(base: SchedDag, graph: BuildGraph, remove: DagEdits['remove']): SchedDag {
+  const gi = indexGraph(graph);
+  const depList = base.depList.slice();
+  for (let k = 0; k < gi.from.length; k++) {
+    if (gi.kind[k] === EDGE_SUBMAKE || gi.from[k] < 0 || gi.to[k] < 0 || !remove?.(k)) continue;
+    const t = base.start[gi.to[k]];
+    const d = base.done[gi.from[k]];
+    for (let j = base.depStart[t]; j < base.depStart[t + 1]; j++) {
+      if (depList[j] === d) {
+        depList[j] = -1;
+        break;
+      }
+    }
+  }
+  return { ...base, depList };
+}
+
+const NONE: readonly never[] = [];
 
 function dedupe(list: string[]): string[] {
   return list.filter((x, i) => i === 0 || list[i - 1] !== x);

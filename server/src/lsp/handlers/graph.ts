@@ -33,7 +33,7 @@ export function onGraph(state: ServerState, params: GraphParams): GraphResult | 
   const g = path && staticGraph(state, path);
   if (!g) return null;
   const { graph, profile } = analysedGraph(state, g);
-  return { graph, title: g.title, makes: g.makes, problems: g.problems, ...(profile ? { profile: profile.path } : {}) };
+  return { graph, title: g.title, makes: g.makes, problems: g.problems, cached: g.cached, ...(profile ? { profile: profile.path } : {}) };
 }
 
 const NO_TOTALS = { path: 0, wall: 0, cpu: 0, parallelism: 0 };
