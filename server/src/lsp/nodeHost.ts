@@ -9,6 +9,10 @@ export interface NodeHostOptions {
   allowShell?: boolean;
   /** Per-command timeout in milliseconds. */
   shellTimeoutMs?: number;
+  /** The environment commands run with (default: this process's). */
+  env?: Record<string, string>;
+  /** Receives each non-empty stderr line of the commands (make would show them). */
+  onStderr?: (line: string) => void;
 }
 
 export function createNodeHost(options: NodeHostOptions = {}): Host {
@@ -39,7 +43,8 @@ export function createNodeHost(options: NodeHostOptions = {}): Host {
   if (options.allowShell) {
     const timeout = options.shellTimeoutMs ?? 10_000;
     host.shell = (command, cwd): ShellResult => {
-      const r = spawnSync('/bin/sh', ['-c', command], { cwd, encoding: 'utf8', timeout, maxBuffer: 16 << 20 });
+      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env: options.env, encoding: 'utf8', timeout, maxBuffer: 16 << 20 });
+      if (options.onStderr) for (const line of (r.stderr ?? '').split('\n')) if (line !== '') options.onStderr(line);
       return { stdout: r.stdout ?? '', status: r.status ?? 1 };
     };
   }

@@ -1,41 +1,12 @@
-// A Host over the real file system for the differential tests (test code may
-// do IO; the engine may not). `shell` runs /bin/sh with the same controlled
-// environment make gets, so $(shell) fixtures compare real outputs.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// A Host over the real file system for the differential tests: the server's
+// own, with $(shell) run in the same controlled environment make gets, so
+// $(shell) fixtures compare real outputs.
 import type { Host } from '../../../server/src/eval/host';
+import { createNodeHost } from '../../../server/src/lsp/nodeHost';
 
 /** The host, and the stderr lines of the commands it ran (make would show them). */
 export function fsHost(env: Record<string, string>): { host: Host; stderr: string[] } {
   const stderr: string[] = [];
-  const host: Host = {
-    readFile(path) {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    stat(path) {
-      try {
-        const s = statSync(path);
-        return { mtimeMs: s.mtimeMs, size: s.size, isDirectory: s.isDirectory() };
-      } catch {
-        return undefined;
-      }
-    },
-    readDir(path) {
-      try {
-        return readdirSync(path);
-      } catch {
-        return [];
-      }
-    },
-    shell(command, cwd) {
-      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env, encoding: 'utf8' });
-      stderr.push(...(r.stderr ?? '').split('\n').filter((l) => l !== ''));
-      return { stdout: r.stdout ?? '', status: r.status ?? 127 };
-    },
-  };
+  const host = createNodeHost({ allowShell: true, shellTimeoutMs: 60_000, env, onStderr: (line) => stderr.push(line) });
   return { host, stderr };
 }
