@@ -8,4 +8,7 @@ for suite in "$@"; do
   while IFS= read -r f; do files+=("$f"); done < <(find "test/$suite" -name '*.test.ts' | sort)
 done
 [ ${#files[@]} -gt 0 ] || { echo "no test files in: $*" >&2; exit 1; }
-exec node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
+# --test-force-exit: a file whose tests are done ends even if a handle leaked (a CI
+# run once hung 12 minutes after a file's last test passed); --test-timeout
+# fails a hung test instead of hanging the run.
+exec node --import tsx --test --test-concurrency=2 --test-force-exit --test-timeout=600000 --test-reporter=spec "${files[@]}"

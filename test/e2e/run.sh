@@ -20,4 +20,4 @@ else
   grep 'dist-vsix/' "$log"
   export KBUILD_E2E_VSIX=$PWD/dist-vsix/kbuild-analyzer.vsix   # every test file installs this package
 fi
-exec node --import tsx --test --test-concurrency=1 --test-reporter=spec test/e2e/*.test.ts
+exec node --import tsx --test --test-concurrency=1 --test-force-exit --test-timeout=600000 --test-reporter=spec test/e2e/*.test.ts

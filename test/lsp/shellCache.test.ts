@@ -2,7 +2,7 @@
 // entry is dropped when a program the command starts changes (a new
 // compiler); the runner spawns only on a miss.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -52,4 +52,15 @@ test('the runner spawns on a miss only, across runners sharing the cache; a time
   const slow = createShellRunner({ ...opts, timeoutMs: 200, log: (m) => logs.push(m) });
   assert.deepEqual(slow.run('sleep 2; echo late', dir), { stdout: '', status: 124 });
   assert.match(logs[0], /timed out after 200 ms/);
+});
+
+test('a timeout stops what the command started too, not only the shell', () => {
+  const done = join(dir, 'grandchild-finished');
+  const slow = createShellRunner({ timeoutMs: 200, env: { PATH: '/usr/bin:/bin' }, cacheDir: undefined, log: () => {} });
+  const started = Date.now();
+  // The inner shell is the outer one's child: killing only the outer one would leave it to touch the file.
+  assert.deepEqual(slow.run(`sh -c 'sleep 1; touch ${done}'; echo late`, dir), { stdout: '', status: 124 });
+  assert.ok(Date.now() - started < 1000, 'the runner did not wait for the command');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+  assert.equal(existsSync(done), false, 'the command went on after its timeout');
 });

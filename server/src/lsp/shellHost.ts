@@ -26,6 +26,15 @@ export interface ShellRunner {
 /** What a timed-out command gives: empty output, the status timeout(1) uses. */
 const TIMED_OUT_STATUS = 124;
 
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 /** Runs commands like make's $(shell): /bin/sh -c, stdout kept, stderr dropped (make passes it to the terminal). */
 export function createShellRunner(opts: { timeoutMs: number; env: Readonly<Record<string, string>>; cacheDir: string | undefined; log: (message: string) => void }): ShellRunner {
   const disk = opts.cacheDir ? createShellCache({ dir: opts.cacheDir, env: opts.env }) : undefined;
@@ -42,8 +51,10 @@ export function createShellRunner(opts: { timeoutMs: number; env: Readonly<Recor
         return known;
       }
       spawned++;
-      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env: { ...opts.env }, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: 16 << 20 });
+      // In a process group of its own, so that a timeout stops the commands the shell started too (`sleep 99; …`).
+      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env: { ...opts.env }, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: 16 << 20, detached: true });
       const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+      if (timedOut) killGroup(r.pid);
       const result: ShellResult = timedOut ? { stdout: '', status: TIMED_OUT_STATUS } : { stdout: r.stdout ?? '', status: r.status ?? 127 };
       memory.set(key, result);
       if (timedOut) opts.log(`$(shell) timed out after ${opts.timeoutMs} ms, output taken as empty: ${command}`);
