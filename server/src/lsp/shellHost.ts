@@ -4,7 +4,7 @@
 // it the Host has no `shell` at all, so the evaluator records each command
 // and answers "unknown": nothing is ever spawned. With it, a command runs
 // under /bin/sh with a timeout, its result cached on disk (shellCache.ts).
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import type { Host, ShellResult } from '../eval/host';
 import { createNodeHost } from './nodeHost';
 import { createShellCache } from './shellCache';
@@ -52,7 +52,9 @@ export function createShellRunner(opts: { timeoutMs: number; env: Readonly<Recor
       }
       spawned++;
       // In a process group of its own, so that a timeout stops the commands the shell started too (`sleep 99; …`).
-      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env: { ...opts.env }, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: 16 << 20, detached: true });
+      // (spawnSync honours `detached` — libuv's flag — though @types/node lists it for spawn only.)
+      const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = { cwd, env: { ...opts.env }, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: 16 << 20, detached: true };
+      const r = spawnSync('/bin/sh', ['-c', command], options);
       const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
       if (timedOut) killGroup(r.pid);
       const result: ShellResult = timedOut ? { stdout: '', status: TIMED_OUT_STATUS } : { stdout: r.stdout ?? '', status: r.status ?? 127 };
