@@ -77,8 +77,10 @@ export function readDeps(s: State, line: string): void {
     let stop = end > r.pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const more = stop > r.pos && text.charCodeAt(stop - 1) === 92;
     if (more) stop--;
+    const diagnostics = s.header.diagnostics.length;
     readLine(s, { text, start: r.pos, end: stop });
-    if (more && end < text.length) s.sink.lineDone(text, r.pos, end + 1);
+    // A line that gave a diagnostic is not learned: predicted, it would give none.
+    if (more && end < text.length && s.header.diagnostics.length === diagnostics) s.sink.lineDone(text, r.pos, end + 1);
     r.pos = end + 1;
     if (!more) return;
   }

@@ -43,7 +43,8 @@ export interface EntryText {
  * so a sink is first offered the text at each line (`lines`: it may skip
  * the lines it predicts), then the line's entry as a range (`known`); only
  * new entries are classified and passed to `dep` / `config`. `lineDone`
- * closes a line read the slow way, so that the sink can learn it.
+ * closes a line read the slow way, so that the sink can learn it (not one
+ * that gave a diagnostic: predicted later, it would give none).
  */
 export interface CmdEntrySink {
   // Positional parameters on purpose: these run once per line (400k times for tinyconfig).
@@ -55,7 +56,7 @@ export interface CmdEntrySink {
   dep(entry: EntryText): void;
   /** A new config entry: `name` without CONFIG_, `written` the whole `$(wildcard …)`. */
   config(entry: { name: string; legacy: boolean; written: EntryText }): void;
-  /** The continued line text[start, end) (newline included) has been read entry by entry. */
+  /** The continued line text[start, end) (newline included) has been read entry by entry, without a diagnostic. */
   lineDone(text: string, start: number, end: number): void;
 }
 

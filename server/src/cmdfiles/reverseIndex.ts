@@ -31,36 +31,52 @@ export function unlinkObject(store: CmdStore, obj: CmdObject): void {
   for (let i = 0; i < obj.configs.length; i++) unlink(store.configUsers, obj.configs[i], obj.target);
 }
 
-/** Keys of one object in one index: the source (when any) then the deps, or the configs. */
-interface Keys {
-  first: number | undefined;
-  rest: Uint32Array;
-}
-
-function fill(store: CmdStore, args: { index: ReverseIndex; size: number; keysOf: (obj: CmdObject) => Keys }): void {
-  const { index, size, keysOf } = args;
+/**
+ * Fills `index` from every object's keys (`source` when `withSource`, and
+ * `deps`, else `configs`): counted first, so each list is allocated once at
+ * its final size. A key repeated within one object counts once (`seen` holds
+ * the last object that had it). Plain loops over typed arrays: this runs
+ * twice per entry of the build.
+ */
+function fill(store: CmdStore, args: { index: ReverseIndex; size: number; withSource: boolean }): void {
+  const { index, size, withSource } = args;
+  const objects = [...store.objects.values()];
   const counts = new Uint32Array(size);
-  for (const obj of store.objects.values()) {
-    const { first, rest } = keysOf(obj);
-    if (first !== undefined) counts[first]++;
-    for (let i = 0; i < rest.length; i++) counts[rest[i]]++;
+  const seen = new Int32Array(size).fill(-1);
+  for (let o = 0; o < objects.length; o++) {
+    const obj = objects[o];
+    if (withSource && obj.source !== undefined && seen[obj.source] !== o) {
+      seen[obj.source] = o;
+      counts[obj.source]++;
+    }
+    const keys = withSource ? obj.deps : obj.configs;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (seen[k] !== o) {
+        seen[k] = o;
+        counts[k]++;
+      }
+    }
   }
   index.length = 0;
   for (let k = 0; k < size; k++) index.push(counts[k] > 0 ? new Array<number>(counts[k]) : undefined);
-  const used = new Uint32Array(size);
-  const put = (k: number, target: number): void => {
-    const list = index[k] as number[];
-    // A key repeated within one object lands next to itself: keep one.
-    if (used[k] === 0 || list[used[k] - 1] !== target) list[used[k]++] = target;
-  };
-  for (const obj of store.objects.values()) {
-    const { first, rest } = keysOf(obj);
-    if (first !== undefined) put(first, obj.target);
-    for (let i = 0; i < rest.length; i++) put(rest[i], obj.target);
-  }
-  for (let k = 0; k < size; k++) {
-    const list = index[k];
-    if (list && list.length !== used[k]) list.length = used[k];
+  const used = counts.fill(0);
+  seen.fill(-1);
+  for (let o = 0; o < objects.length; o++) {
+    const obj = objects[o];
+    const target = obj.target;
+    if (withSource && obj.source !== undefined && seen[obj.source] !== o) {
+      seen[obj.source] = o;
+      (index[obj.source] as number[])[used[obj.source]++] = target;
+    }
+    const keys = withSource ? obj.deps : obj.configs;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (seen[k] !== o) {
+        seen[k] = o;
+        (index[k] as number[])[used[k]++] = target;
+      }
+    }
   }
 }
 
@@ -69,7 +85,7 @@ function fill(store: CmdStore, args: { index: ReverseIndex; size: number; keysOf
  * arrays: faster than linking file by file during a full load.
  */
 export function buildIndexes(store: CmdStore): void {
-  fill(store, { index: store.dependents, size: store.paths.names.length, keysOf: (obj) => ({ first: obj.source, rest: obj.deps }) });
-  fill(store, { index: store.configUsers, size: store.configs.names.length, keysOf: (obj) => ({ first: undefined, rest: obj.configs }) });
+  fill(store, { index: store.dependents, size: store.paths.names.length, withSource: true });
+  fill(store, { index: store.configUsers, size: store.configs.names.length, withSource: false });
   store.indexed = true;
 }

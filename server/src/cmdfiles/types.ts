@@ -43,6 +43,8 @@ export interface EntryCache {
   lines: (string | undefined)[];
   /** Code → code of the entry that followed it last time (-1: none yet). */
   next: Int32Array;
+  /** Code → the code that followed it before `next` did (-1: none). */
+  previous: Int32Array;
 }
 
 export interface CmdStore {

@@ -177,6 +177,40 @@ describe('odd files in a store', () => {
   });
 });
 
+describe('lines predicted from earlier files', () => {
+  test('a line that gave a warning gives it again in the next file', () => {
+    const text = (t: string): string => `cmd_${t} := cc\n\ndeps_${t} := \\\n  a.h \\\n  b.h $(bogus) \\\n  c.h \\\n\n${t}: $(deps_${t})\n\n$(deps_${t}):\n`;
+    const store = loadCmdStore({ host: memoryHost({ [`${B}/.x.o.cmd`]: text('x.o'), [`${B}/.y.o.cmd`]: text('y.o') }), buildDir: B });
+    for (const file of ['.x.o.cmd', '.y.o.cmd']) {
+      assert.deepEqual(store.diagnostics.get(`${B}/${file}`)?.map((d) => d.message), ["unexpected entry '$(bogus)' in deps_ list (ignored)"], file);
+    }
+    assert.deepEqual(depsOf(store, 'y.o'), [abs('a.h'), abs('b.h'), abs('c.h')]);
+  });
+
+  test('entries that differ only where a quick look does not: every file gets its own', () => {
+    // Same length, same end, same middle: only a full compare tells these lines apart.
+    const names = Array.from({ length: 16 }, (_, i) => `h${'abcd'[i >> 2]}${'wxyz'[i & 3]}/common-middle-part/tail.h`);
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
+    const files: Record<string, string> = {};
+    const expected = new Map<string, string[]>();
+    for (let f = 0; f < 60; f++) {
+      // Mostly one order, with swaps and alternatives, as fixdep writes them.
+      const deps = names.filter(() => rand(4) !== 0);
+      for (let k = rand(3); k > 0; k--) {
+        const i = rand(deps.length);
+        const j = rand(deps.length);
+        [deps[i], deps[j]] = [deps[j], deps[i]];
+      }
+      const target = `o${f}.o`;
+      files[`${B}/.${target}.cmd`] = cmdText({ target, deps, configs: rand(2) ? ['A'] : [] });
+      expected.set(target, deps.map(abs));
+    }
+    const store = loadCmdStore({ host: memoryHost(files), buildDir: B });
+    for (const [target, deps] of expected) assert.deepEqual(depsOf(store, target), deps, target);
+  });
+});
+
 /** Every query answer of a store, for comparing an updated store with a fresh load. */
 function answers(store: CmdStore): unknown {
   const objects = [...store.objects.values()].map((o) => store.paths.names[o.target]).sort();
