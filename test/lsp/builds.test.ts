@@ -12,11 +12,9 @@ import {
   type DocumentSymbol,
   type Location,
   HoverRequest,
-  InitializeRequest,
-  InitializedNotification,
 } from 'vscode-languageserver/node';
 import { WHAT_REBUILDS_REQUEST, WHY_REBUILD_REQUEST, type WhatRebuildsResult, type WhyRebuildResult } from '../../server/src/protocol/builds';
-import { ensureBuilt, removeTree, startServer, uriOf, writeTree, type TestClient } from './harness';
+import { removeTree, startOn, uriOf, writeTree, type TestClient } from './harness';
 
 const MAKEFILE = 'VERSION = 6\nobj-y += foo.o\n';
 const CMD = [
@@ -39,7 +37,6 @@ describe('build dir features over stdio', { timeout: 60_000 }, () => {
   let client: TestClient;
 
   before(async () => {
-    ensureBuilt();
     root = writeTree({
       Makefile: MAKEFILE,
       '.config': 'CONFIG_FOO=y\n',
@@ -51,14 +48,7 @@ describe('build dir features over stdio', { timeout: 60_000 }, () => {
     });
     const old = new Date('2020-01-01T00:00:00Z');
     for (const f of ['foo.c', 'foo.h', 'foo.o', '.foo.o.cmd', 'include/config/auto.conf', '.config']) utimesSync(join(root, f), old, old);
-    client = startServer();
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [{ uri: uriOf(root), name: 'build' }],
-      capabilities: {},
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    client = await startOn(root);
     await client.waitFor('window/logMessage', (p) => /Build dir .*: 1 objects/.test(p.message));
   });
 
@@ -134,18 +124,11 @@ describe('where build dirs are found', { timeout: 60_000 }, () => {
   });
 
   async function start(folder: string, settings?: unknown): Promise<TestClient> {
-    const client = startServer();
+    const client = await startOn(folder, { exclude: [], trusted: false, settings });
     clients.push(client);
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [{ uri: uriOf(folder), name: 'w' }],
-      capabilities: {},
-      initializationOptions: { exclude: [], trusted: false, settings },
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
+
 
   const buildFiles = (prefix: string) => ({
     [`${prefix}.config`]: 'CONFIG_FOO=y\n',
@@ -216,18 +199,10 @@ describe('why rebuild compares the saved command with the one make would run now
   };
 
   before(async () => {
-    ensureBuilt();
     root = writeTree(TREE);
     const old = new Date('2020-01-01T00:00:00Z');
     for (const f of Object.keys(TREE).filter((f) => !f.startsWith('out/'))) utimesSync(join(root, f), old, old);
-    client = startServer();
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [{ uri: uriOf(root), name: 'k' }],
-      capabilities: {},
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    client = await startOn(root);
     await client.waitFor('window/logMessage', (p) => /Build dir .*: 1 objects/.test(p.message));
   });
 

@@ -2,8 +2,10 @@
 // it with the given initializationOptions (settings, trust, storage).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DidOpenTextDocumentNotification, HoverRequest, InitializeRequest, InitializedNotification } from 'vscode-languageserver/node';
-import { ensureBuilt, repoRoot, startServer, uriOf, writeTree, type TestClient } from './harness';
+import { DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver/node';
+import { repoRoot, uriOf, writeTree, type TestClient } from './harness';
+
+export { startOn } from './harness';
 
 const FIXTURE = join(repoRoot, 'test', 'fixtures', 'eval-lsp');
 
@@ -15,19 +17,6 @@ export function fixtureTree(): string {
   return writeTree(files);
 }
 
-export async function startOn(root: string, initializationOptions: unknown = {}): Promise<TestClient> {
-  ensureBuilt();
-  const client = startServer();
-  await client.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: [{ uri: uriOf(root), name: 'eval' }],
-    capabilities: {},
-    initializationOptions,
-  });
-  await client.connection.sendNotification(InitializedNotification.type, {});
-  return client;
-}
 
 export async function openFile(client: TestClient, path: string): Promise<string> {
   const text = readFileSync(path, 'utf8');

@@ -4,9 +4,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  InitializeRequest,
+  InitializedNotification,
   StreamMessageReader,
   StreamMessageWriter,
   LogMessageNotification,
@@ -130,4 +132,19 @@ export function startServer(): TestClient {
       });
     },
   };
+}
+
+/** A built server, initialized on the folder `root` with these initializationOptions. */
+export async function startOn(root: string, initializationOptions: unknown = {}): Promise<TestClient> {
+  ensureBuilt();
+  const client = startServer();
+  await client.connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: [{ uri: uriOf(root), name: basename(root) }],
+    capabilities: {},
+    initializationOptions,
+  });
+  await client.connection.sendNotification(InitializedNotification.type, {});
+  return client;
 }

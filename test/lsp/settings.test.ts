@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
-import { ensureBuilt, removeTree, startServer, uriOf, writeTree, type TestClient } from './harness';
+import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, WorkspaceSymbolRequest } from 'vscode-languageserver/node';
+import { removeTree, startOn, uriOf, writeTree, type TestClient } from './harness';
 
 const MAKEFILE = 'X := $(NOT_DEFINED_ANYWHERE) $(ALSO_UNDEFINED)\nall:\n\t@echo $(X)\n';
 
@@ -15,18 +15,9 @@ describe('settings over stdio', { timeout: 60_000 }, () => {
   let version = 0;
 
   before(async () => {
-    ensureBuilt();
     root = writeTree({ Makefile: MAKEFILE });
     uri = uriOf(join(root, 'Makefile'));
-    client = startServer();
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [{ uri: uriOf(root), name: 'settings' }],
-      capabilities: {},
-      initializationOptions: { exclude: [], trusted: false, settings: { diagnostics: { severity: { 'undefined-variable': 'error' } } } },
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    client = await startOn(root, { exclude: [], trusted: false, settings: { diagnostics: { severity: { 'undefined-variable': 'error' } } } });
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'makefile', version: ++version, text: MAKEFILE } });
   });
 
