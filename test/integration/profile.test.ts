@@ -27,9 +27,9 @@ const NOISE = 0.5;
 /** … on a difference of measured sleeps (their overshoots partly cancel). */
 const DIFF_NOISE = 0.2;
 
-/** A measured sleep: never shorter than designed, at most NOISE longer. */
-function slept(actual: number, designed: number, what: string): void {
-  assert.ok(actual >= designed - 0.005 && actual <= designed + NOISE, `${what}: ${actual.toFixed(3)} s, designed ${designed} s`);
+/** A measured sleep (or the sum of `steps` of them): never shorter than designed, at most NOISE longer each. */
+function slept(actual: number, designed: number, what: string, steps = 1): void {
+  assert.ok(actual >= designed - 0.005 * steps && actual <= designed + NOISE * steps, `${what}: ${actual.toFixed(3)} s, designed ${designed} s`);
 }
 
 /** A figure derived from several measured steps: their noise adds up either way. */
@@ -73,7 +73,8 @@ test('prepare fixture, make -j2, profiled: critical path, durations, barrier, wh
   slept(cp.length, DESIGN.longestPath, 'critical path length');
   assert.equal(cp.steps.find((s) => s.node === 'gen/big.h')?.loc?.file, join(dir, 'Makefile'));
   const sumOfSleeps = 0.2 + 0.8 + 0.3 + 0.5 + 0.2;
-  slept(cp.busy, sumOfSleeps, 'busy (sum of recipe times)');
+  // Five recipes, each with its own start-up noise (a CI run under load measured 2.578 s).
+  slept(cp.busy, sumOfSleeps, 'busy (sum of recipe times)', 5);
   assert.ok(cp.parallelism > 1.2 && cp.parallelism <= 2, `parallelism ${cp.parallelism}`);
 
   // From the profile alone: the same chain.
