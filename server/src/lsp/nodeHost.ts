@@ -1,8 +1,52 @@
 // Host over the real file system. Shell is only offered when the caller says
 // so (trusted workspace + opt-in); otherwise the engine never spawns anything.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import type { Host, ShellResult } from '../eval/host';
+
+/** What a timed-out command gives: empty output, the status timeout(1) uses. */
+const TIMED_OUT_STATUS = 124;
+
+export interface ShellRun {
+  result: ShellResult;
+  timedOut: boolean;
+  /** Why the shell could not be started, if it could not. */
+  error?: Error;
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Runs a command like make's $(shell): `/bin/sh -c`, stdout kept, stderr
+ * lines to `onStderr`. In a process group of its own, so that a timeout
+ * stops what the shell started too (`sleep 99; …`), not only the shell.
+ */
+export function runShellCommand(command: string, cwd: string, o: { timeoutMs: number; env?: Readonly<Record<string, string>>; onStderr?: (line: string) => void }): ShellRun {
+  // (spawnSync honours `detached` — libuv's flag — though @types/node lists it for spawn only.)
+  const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = {
+    cwd,
+    env: o.env && { ...o.env },
+    encoding: 'utf8',
+    timeout: o.timeoutMs,
+    maxBuffer: 16 << 20,
+    detached: true,
+  };
+  const r = spawnSync('/bin/sh', ['-c', command], options);
+  if (o.onStderr) for (const line of (r.stderr ?? '').split('\n')) if (line !== '') o.onStderr(line);
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  if (timedOut) {
+    killGroup(r.pid);
+    return { result: { stdout: '', status: TIMED_OUT_STATUS }, timedOut };
+  }
+  return { result: { stdout: r.stdout ?? '', status: r.status ?? 127 }, timedOut, error: r.error };
+}
 
 export interface NodeHostOptions {
   /** Allow $(shell …) and try-run evaluation. */
@@ -41,12 +85,8 @@ export function createNodeHost(options: NodeHostOptions = {}): Host {
     },
   };
   if (options.allowShell) {
-    const timeout = options.shellTimeoutMs ?? 10_000;
-    host.shell = (command, cwd): ShellResult => {
-      const r = spawnSync('/bin/sh', ['-c', command], { cwd, env: options.env, encoding: 'utf8', timeout, maxBuffer: 16 << 20 });
-      if (options.onStderr) for (const line of (r.stderr ?? '').split('\n')) if (line !== '') options.onStderr(line);
-      return { stdout: r.stdout ?? '', status: r.status ?? 1 };
-    };
+    const run = { timeoutMs: options.shellTimeoutMs ?? 10_000, env: options.env, onStderr: options.onStderr };
+    host.shell = (command, cwd) => runShellCommand(command, cwd, run).result;
   }
   return host;
 }

@@ -4,35 +4,14 @@
 // it the Host has no `shell` at all, so the evaluator records each command
 // and answers "unknown": nothing is ever spawned. With it, a command runs
 // under /bin/sh with a timeout, its result cached on disk (shellCache.ts).
-import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import type { Host, ShellResult } from '../eval/host';
-import { createNodeHost } from './nodeHost';
+import { createNodeHost, runShellCommand } from './nodeHost';
 import { createShellCache } from './shellCache';
-
-export interface ShellPolicy {
-  /** Trusted workspace and shell.enable on. */
-  allowed: boolean;
-  timeoutMs: number;
-  /** Where results are cached; undefined: in memory only. */
-  cacheDir: string | undefined;
-}
 
 export interface ShellRunner {
   run(command: string, cwd: string): ShellResult;
   /** Commands spawned by this runner (cache misses), for the log and tests. */
   spawned(): number;
-}
-
-/** What a timed-out command gives: empty output, the status timeout(1) uses. */
-const TIMED_OUT_STATUS = 124;
-
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
 }
 
 /** Runs commands like make's $(shell): /bin/sh -c, stdout kept, stderr dropped (make passes it to the terminal). */
@@ -51,16 +30,10 @@ export function createShellRunner(opts: { timeoutMs: number; env: Readonly<Recor
         return known;
       }
       spawned++;
-      // In a process group of its own, so that a timeout stops the commands the shell started too (`sleep 99; …`).
-      // (spawnSync honours `detached` — libuv's flag — though @types/node lists it for spawn only.)
-      const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = { cwd, env: { ...opts.env }, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: 16 << 20, detached: true };
-      const r = spawnSync('/bin/sh', ['-c', command], options);
-      const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-      if (timedOut) killGroup(r.pid);
-      const result: ShellResult = timedOut ? { stdout: '', status: TIMED_OUT_STATUS } : { stdout: r.stdout ?? '', status: r.status ?? 127 };
+      const { result, timedOut, error } = runShellCommand(command, cwd, { timeoutMs: opts.timeoutMs, env: opts.env });
       memory.set(key, result);
       if (timedOut) opts.log(`$(shell) timed out after ${opts.timeoutMs} ms, output taken as empty: ${command}`);
-      else if (r.error) opts.log(`$(shell) could not run (${r.error.message}): ${command}`);
+      else if (error) opts.log(`$(shell) could not run (${error.message}): ${command}`);
       else disk?.set(command, cwd, result);
       return result;
     },
