@@ -8,15 +8,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { BuildGraph } from '../../server/src/protocol/graph';
 import type { FromWebview } from '../../server/src/protocol/webview';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 
 /** The repository: tests and the bench run from its top (npm scripts do). */
 export const ROOT = resolve('.');
 export const OUT = join(ROOT, '.test-output');
 export const SCREENSHOTS = join(OUT, 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 export type Theme = 'dark' | 'light';
 
@@ -46,22 +46,7 @@ export interface Browser {
 /** @param deviceScaleFactor 2 for crisp screenshots; 1 for timings */
 export async function openBrowser(deviceScaleFactor = 1): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'kbuild-analyzer-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1600, height: 900 },
-    deviceScaleFactor,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(profile, { viewport: { width: 1600, height: 900 }, deviceScaleFactor });
   return {
     context,
     async close() {

@@ -2,6 +2,7 @@
 // takes one printed line and returns plain data or null; none throws and
 // none uses a backtracking regular expression, so multi-megabyte outputs
 // (the kernel's `make -pq`) are read in one linear pass.
+import type { Origin } from './types';
 
 /** Where make says something was defined; `line` is 1-based, as make prints it. */
 export interface DbLocation {
@@ -10,14 +11,7 @@ export interface DbLocation {
 }
 
 /** The words `$(origin)` answers with, mapped from the comment make prints. */
-export type DbOrigin =
-  | 'default'
-  | 'environment'
-  | 'environment override'
-  | 'file'
-  | 'command line'
-  | 'override'
-  | 'automatic';
+export type DbOrigin = Origin;
 
 export interface DbOriginInfo {
   origin: DbOrigin;

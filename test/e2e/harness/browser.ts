@@ -1,11 +1,10 @@
-// Debian's Chromium under playwright-core, headless, with a fresh profile
-// (launchPersistentContext: passing --user-data-dir as an argument is
-// refused). The browser console is kept: the extension host's console
+// Chromium (test/helpers/chromium.ts) with a fresh profile under the run
+// directory. The browser console is kept: the extension host's console
 // output reaches it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from './env';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../helpers/chromium';
 
 export interface Browser {
   context: BrowserContext;
@@ -16,21 +15,7 @@ export interface Browser {
 
 export async function openBrowser(args: { runRoot: string }): Promise<Browser> {
   const profile = mkdtempSync(join(args.runRoot, 'chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 860 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(profile, { viewport: { width: 1400, height: 860 } });
   const page = context.pages()[0] ?? (await context.newPage());
   const lines: string[] = [];
   page.on('console', (m) => lines.push(m.text().replace(/%c/g, '')));

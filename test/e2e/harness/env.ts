@@ -5,12 +5,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM } from '../../helpers/chromium';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const E2E = process.env.KBUILD_E2E ?? join(homedir(), '.cache', 'kbuild-analyzer-e2e');
 export const NODE24_BIN = join(E2E, 'node24', 'node-v24.21.0', 'bin');
 export const CODE_SERVER = join(E2E, 'cs', 'node_modules', '.bin', 'code-server');
-export const CHROMIUM = '/usr/bin/chromium';
 export const OUT = join(ROOT, '.test-output', 'e2e');
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'e2e-workspace');
 export const EXTENSION_ID = 'kbuild-analyzer.kbuild-analyzer';

@@ -4,21 +4,10 @@ import { graphCriticalPath, timelineCriticalPath } from '../../../../server/src/
 import { matchProfile } from '../../../../server/src/analysis/build/match';
 import { parseProfileLog } from '../../../../server/src/analysis/build/profile';
 import { buildTimeline } from '../../../../server/src/analysis/build/timeline';
-import { graphSpec, logSpec } from './spec';
+import { PREPARE_GRAPH, graphSpec, logSpec } from './spec';
 
 // The prepare fixture, by hand: a -j2 run as designed.
-const GRAPH = graphSpec(`
-  all!: prepare vmlinux
-  prepare!: gen/version.h gen/big.h
-  gen/version.h:
-  gen/big.h:
-  a.o: prepare
-  sub!: prepare
-  sub => sub/all
-  [sub] sub/all: sub/c.o
-  [sub] sub/c.o:
-  vmlinux: a.o sub
-`);
+const GRAPH = graphSpec(PREPARE_GRAPH);
 
 const LOG = logSpec(`
   gen/version.h 0.00 0.20

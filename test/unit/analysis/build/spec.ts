@@ -87,3 +87,20 @@ export function logSpec(text: string): string {
     })
     .join('');
 }
+
+/**
+ * The prepare fixture (test/fixtures/profile/prepareTree.ts) by hand: an
+ * umbrella `prepare` in front of a.o and of the sub-make that builds c.o.
+ */
+export const PREPARE_GRAPH = `
+  all!: prepare vmlinux
+  prepare!: gen/version.h gen/big.h
+  gen/version.h:
+  gen/big.h:
+  a.o: prepare
+  sub!: prepare
+  sub => sub/all
+  [sub] sub/all: sub/c.o
+  [sub] sub/c.o:
+  vmlinux: a.o sub
+`;

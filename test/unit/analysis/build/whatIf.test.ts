@@ -1,21 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { whatIf } from '../../../../server/src/analysis/build/whatIf';
-import { graphSpec, timingSpec } from './spec';
+import { PREPARE_GRAPH, graphSpec, timingSpec } from './spec';
 
 // The prepare fixture by hand, with its designed durations (no make overhead).
-const GRAPH = graphSpec(`
-  all!: prepare vmlinux
-  prepare!: gen/version.h gen/big.h
-  gen/version.h:
-  gen/big.h:
-  a.o: prepare
-  sub!: prepare
-  sub => sub/all
-  [sub] sub/all: sub/c.o
-  [sub] sub/c.o:
-  vmlinux: a.o sub
-`);
+const GRAPH = graphSpec(PREPARE_GRAPH);
 const TIMINGS = timingSpec({
   'gen/version.h': 0.2,
   'gen/big.h': 0.8,
