@@ -68,6 +68,17 @@ export function subMakeDirectories(line: string): Array<{ start: number; end: nu
 
 /** Candidate literal names for a computed Kbuild name: `obj-$(CONFIG_X)` → obj-y, obj-m, obj-. */
 export function configNameCandidates(template: string): string[] {
+  // The shape almost every kernel line has, `prefix$(CONFIG_X)suffix` and no
+  // other reference, answered without regexes (the index runs this per line).
+  const at = template.indexOf('$(CONFIG_');
+  if (at === -1) return [];
+  let close = at + 9;
+  while (close < template.length && isConfigNameCode(template.charCodeAt(close))) close++;
+  if (close > at + 9 && template[close] === ')' && template.indexOf('$') === at && template.indexOf('$', close) === -1) {
+    const prefix = template.slice(0, at);
+    const suffix = template.slice(close + 1);
+    return [`${prefix}y${suffix}`, `${prefix}m${suffix}`, prefix + suffix];
+  }
   if (!/\$\(CONFIG_[A-Za-z0-9_]+\)/.test(template)) return [];
   const parts = template.split(/\$\(CONFIG_[A-Za-z0-9_]+\)/);
   if (parts.some((p) => p.includes('$'))) return [];
@@ -77,4 +88,9 @@ export function configNameCandidates(template: string): string[] {
     if (i < parts.length - 1) names = names.flatMap((n) => [n + 'y', n + 'm', n]);
   });
   return [...new Set(names)];
+}
+
+/** [A-Za-z0-9_] */
+function isConfigNameCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }

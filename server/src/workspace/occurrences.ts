@@ -126,29 +126,6 @@ function trimSpan(w: Walk, span: Span): Span {
   return { start, end };
 }
 
-/**
- * configNameCandidates, answered directly for the shape most kernel lines
- * have, `prefix$(CONFIG_X)suffix` with no other reference (obj-$(CONFIG_X)):
- * the same three names in the same order, without its regexes and arrays.
- */
-function nameCandidates(template: string): string[] {
-  const at = template.indexOf('$(CONFIG_');
-  if (at === -1) return [];
-  let close = at + 9;
-  while (close < template.length && isConfigNameCode(template.charCodeAt(close))) close++;
-  if (close === at + 9 || template[close] !== ')' || template.indexOf('$') !== at || template.indexOf('$', close) !== -1) {
-    return configNameCandidates(template);
-  }
-  const prefix = template.slice(0, at);
-  const suffix = template.slice(close + 1);
-  return [`${prefix}y${suffix}`, `${prefix}m${suffix}`, prefix + suffix];
-}
-
-/** [A-Za-z0-9_] */
-function isConfigNameCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
 function defineName(w: Walk, args: { name: Expr; stmtSpan: Span; detail: string; value: string }): string | undefined {
   const { name, stmtSpan, detail, value } = args;
   const literal = literalText(name)?.trim();
@@ -157,7 +134,7 @@ function defineName(w: Walk, args: { name: Expr; stmtSpan: Span; detail: string;
     return literal;
   }
   const template = raw(w, name.span).trim();
-  const aliases = nameCandidates(template);
+  const aliases = configNameCandidates(template);
   w.out.push({ kind: 'varDef', name: template, aliases, span: trimSpan(w, name.span), stmtSpan, detail, value });
   walkExpr(w, name, stmtSpan);
   return aliases[0] ?? template;
