@@ -6,7 +6,7 @@ import { basename, resolve } from 'node:path';
 import { buildDirFor, buildDirInfo, findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile, type BuildDirInfo } from '../cmdfiles';
 import type { BuildIndex } from '../ide/builds';
 import type { ContextSet } from '../kbuild/contexts';
-import { contextsOf } from './evaluation';
+import { contextSetFor } from './evaluation';
 import { createNodeHost } from './nodeHost';
 import { isUnder, type Folder, type ServerState } from './state';
 
@@ -64,5 +64,5 @@ export function buildsFor(state: ServerState, path: string): BuildIndex[] {
 
 /** The build contexts of the folder holding a build's source tree (its top Makefile's set), for the command make would run now. */
 export function contextsForBuild(state: ServerState, build: BuildIndex): ContextSet | undefined {
-  return contextsOf(state, `${build.srctree}/Makefile`)?.set;
+  return contextSetFor(state, `${build.srctree}/Makefile`);
 }

@@ -96,11 +96,16 @@ export interface FileContexts {
   set: ContextSet;
 }
 
+/** The context set of the folder holding `path`. */
+export function contextSetFor(state: ServerState, path: string): ContextSet | undefined {
+  const folder = findFolder(state, path);
+  return folder && contextSetOf(state, folder);
+}
+
 /** The contexts a file is read in and the one that answers for it. */
 export function contextsOf(state: ServerState, path: string): FileContexts | undefined {
-  const folder = findFolder(state, path);
-  if (!folder) return undefined;
-  const set = contextSetOf(state, folder);
+  const set = contextSetFor(state, path);
+  if (!set) return undefined;
   const specs = set.contextsForFile(path);
   if (specs.length === 0) return undefined;
   const chosen = evaluationOf(state).chosen.get(path);
