@@ -22,7 +22,11 @@ export interface DiscoverOptions {
 }
 
 /** Whether a root-relative path (`/`-separated) is ignored; only the path itself is tested. */
-export type IgnoreFilter = (relPath: string, isDir: boolean) => boolean;
+export interface IgnoreFilter {
+  (relPath: string, isDir: boolean): boolean;
+  /** What the filter ignores, as a string that changes with it (the index snapshot is only good for the same filter); absent for filters made elsewhere. */
+  readonly key?: string;
+}
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /** Directories read at once; the libuv pool has four threads. */
@@ -60,11 +64,12 @@ export async function createIgnoreFilter(options: DiscoverOptions): Promise<Igno
   const gitignore = isGitTree ? await readFile(join(options.root, '.gitignore'), 'utf8').catch(() => '') : '';
   const ig = ignore().add(gitignore);
   const excluded = globMatcher(options.exclude ?? []);
-  return (relPath, isDir) => {
+  const filter = (relPath: string, isDir: boolean): boolean => {
     if (relPath === '') return false;
     if (excluded(relPath)) return true;
     return ig.ignores(isDir ? `${relPath}/` : relPath);
   };
+  return Object.assign(filter, { key: JSON.stringify([gitignore, options.exclude ?? []]) });
 }
 
 /** Absolute paths of the make files under root, sorted. */
@@ -79,25 +84,12 @@ export async function discoverMakeFiles(options: DiscoverOptions): Promise<strin
  * is read, in no set order, so that reading and parsing can start during the
  * walk. Up to PARALLEL_READS directories are being read at any time.
  */
-export async function walkMakeFiles(options: DiscoverOptions & { onFile: (path: string) => void }): Promise<void> {
+export async function walkMakeFiles(options: DiscoverOptions & { onFile: (path: string) => void; onDir?: (listing: DirListing) => void }): Promise<void> {
   const isIgnored = options.isIgnored ?? (await createIgnoreFilter(options));
-  const { root, onFile } = options;
+  const { root, onFile, onDir } = options;
   const pending = [''];
   let reading = 0;
   await new Promise<void>((resolve, reject) => {
-    const visit = (rel: string, entries: Dirent[]): void => {
-      // Most entries are neither directories nor make files: their paths are never built.
-      for (const entry of entries) {
-        const { name } = entry;
-        if (entry.isDirectory()) {
-          const childRel = rel === '' ? name : `${rel}/${name}`;
-          if (!ALWAYS_SKIPPED_DIRS.has(name) && !isIgnored(childRel, true)) pending.push(childRel);
-        } else if (mayBeMakeFileName(name) && (entry.isFile() || entry.isSymbolicLink())) {
-          const childRel = rel === '' ? name : `${rel}/${name}`;
-          if (isMakeFileName(name, childRel) && !isIgnored(childRel, false)) onFile(join(root, childRel));
-        }
-      }
-    };
     const next = (): void => {
       while (reading < PARALLEL_READS && pending.length > 0) {
         const rel = pending.pop() as string;
@@ -105,7 +97,10 @@ export async function walkMakeFiles(options: DiscoverOptions & { onFile: (path: 
         listDir(join(root, rel)).then((entries) => {
           reading--;
           try {
-            visit(rel, entries);
+            const listing = classifyListing(rel, entries, isIgnored);
+            for (const dir of listing.subdirs) pending.push(rel === '' ? dir : `${rel}/${dir}`);
+            for (const file of listing.makeFiles) onFile(join(root, rel, file));
+            onDir?.(listing);
           } catch (e) {
             reject(e);
             return;
@@ -117,6 +112,29 @@ export async function walkMakeFiles(options: DiscoverOptions & { onFile: (path: 
     };
     next();
   });
+}
+
+/** What the walk keeps of one directory: the subdirectories it descends into and the make files, by name. */
+export interface DirListing {
+  /** Root-relative, '' for the root. */
+  rel: string;
+  subdirs: string[];
+  makeFiles: string[];
+}
+
+/** Sorts one directory's entries into what the walk keeps. Most entries are neither: their paths are never built. */
+export function classifyListing(rel: string, entries: readonly Dirent[], isIgnored: IgnoreFilter): DirListing {
+  const listing: DirListing = { rel, subdirs: [], makeFiles: [] };
+  for (const entry of entries) {
+    const { name } = entry;
+    if (entry.isDirectory()) {
+      if (!ALWAYS_SKIPPED_DIRS.has(name) && !isIgnored(rel === '' ? name : `${rel}/${name}`, true)) listing.subdirs.push(name);
+    } else if (mayBeMakeFileName(name) && (entry.isFile() || entry.isSymbolicLink())) {
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      if (isMakeFileName(name, childRel) && !isIgnored(childRel, false)) listing.makeFiles.push(name);
+    }
+  }
+  return listing;
 }
 
 /** Whether a file path relative to the root is ignored, itself or through a directory above it. */

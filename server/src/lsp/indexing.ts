@@ -6,11 +6,16 @@
 // threads while the main thread reads and parses the files found so far.
 // Files join the workspace in path order (the order the name indexes list
 // definitions in), each as soon as it and every path before it is parsed.
+//
+// With a snapshot of an earlier run (indexSnapshot.ts), the unchanged
+// directories are not read and the unchanged files not parsed; a run that
+// read anything writes the snapshot again.
 import { readFileSync } from 'node:fs';
 import { INDEX_STATE_NOTIFICATION, type IndexStateParams } from '../protocol/requests';
-import { addFile, createWorkspace, prepareFile, setFileText, type Workspace, type WorkspaceFile } from '../workspace/workspace';
+import { addFile, createWorkspace, prepareFile, restoredFile, setFileText, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { uriToPath } from './conversions';
-import { createIgnoreFilter, walkMakeFiles, type IgnoreFilter } from './discovery';
+import { createIgnoreFilter, walkMakeFiles, type DirListing, type IgnoreFilter } from './discovery';
+import { keptFile, loadSnapshot, saveSnapshot, snapshotPlace, walkWithSnapshot, type IndexSnapshot, type SnapshotPlace } from './indexSnapshot';
 import { beginProgress } from './progress';
 import { isMakeDocument } from './documents';
 import { isUnder, openPaths, type Folder, type ServerState } from './state';
@@ -34,17 +39,77 @@ export interface TreeIndexOptions {
   onFound?: (count: number) => void;
   /** Called after files joined the workspace (or were passed over), with how many so far. */
   onAdded?: (done: number) => void;
+  /** Where the snapshot of this tree is kept between runs; none: every run walks and parses everything. */
+  snapshot?: SnapshotPlace;
+  /** Called once the snapshot is written (after the run resolved, so as not to delay it), with how long that took. */
+  onSnapshotSaved?: (ms: number) => void;
+}
+
+/** What a run read from disk: the directory listings and the files as read (for the snapshot). */
+interface TreeRun {
+  count: number;
+  listings: DirListing[];
+  files: WorkspaceFile[];
+  /** Whether anything was read that the snapshot did not hold (or some of it is gone). */
+  changed: boolean;
 }
 
 /**
  * Indexes every make file under root into ws; resolves with the number of
- * make files found. Files are read synchronously in turns of TURN_MS between
- * the walk's callbacks: a promise readFile costs the main thread several
- * times what readFileSync does, and the main thread is what the index waits for.
+ * make files found. Then writes the snapshot, if one is asked for and the
+ * run read anything it did not hold.
  */
 export async function indexTree(options: TreeIndexOptions): Promise<number> {
+  const startedAt = Date.now();
+  const snapshot = options.snapshot && loadSnapshot(options.snapshot);
+  const run = snapshot ? restoreTree(options, snapshot) : await walkAndParse(options);
+  const place = options.snapshot;
+  if (place && run.changed) {
+    setImmediate(() => {
+      if (options.stopped?.()) return;
+      const t = performance.now();
+      try {
+        saveSnapshot(place, { startedAt, root: options.root, listings: run.listings, files: run.files });
+      } catch {
+        return; // A read-only or full storage directory: the next run walks again.
+      }
+      options.onSnapshotSaved?.(performance.now() - t);
+    });
+  }
+  return run.count;
+}
+
+/** The run with a snapshot: synchronous, as it is mostly stats. */
+function restoreTree(options: TreeIndexOptions, snapshot: IndexSnapshot): TreeRun {
+  const { listings, paths, reread } = walkWithSnapshot(options.root, options.isIgnored, snapshot);
+  paths.sort();
+  options.onFound?.(paths.length);
+  const admit = options.admitter?.();
+  const files: WorkspaceFile[] = [];
+  let parsed = 0;
+  for (const path of paths) {
+    const kept = keptFile(snapshot, path);
+    const file = kept ? restoredFile(path, kept.text, kept.occurrences) : readAndPrepare(path);
+    if (!kept) parsed++;
+    if (!file) continue;
+    files.push(file);
+    if (!admit || admit(path)) addFile(options.ws, file);
+  }
+  options.onAdded?.(paths.length);
+  return { count: paths.length, listings, files, changed: reread > 0 || parsed > 0 || files.length !== snapshot.files.size };
+}
+
+/**
+ * The run without a snapshot. Files are read synchronously in turns of
+ * TURN_MS between the walk's callbacks: a promise readFile costs the main
+ * thread several times what readFileSync does, and the main thread is what
+ * the index waits for.
+ */
+async function walkAndParse(options: TreeIndexOptions): Promise<TreeRun> {
   const { ws, admitter, stopped } = options;
   const prepared = new Map<string, WorkspaceFile | null>();
+  const read: WorkspaceFile[] = [];
+  const listings: DirListing[] = [];
   const queue: string[] = [];
   let sorted: string[] | undefined;
   let added = 0;
@@ -72,7 +137,9 @@ export async function indexTree(options: TreeIndexOptions): Promise<number> {
     const until = performance.now() + TURN_MS;
     while (queue.length > 0 && performance.now() < until) {
       const path = queue.pop() as string;
-      prepared.set(path, stopped?.() ? null : readAndPrepare(path));
+      const file = stopped?.() ? null : readAndPrepare(path);
+      if (file) read.push(file);
+      prepared.set(path, file);
     }
     addReady();
     if (queue.length > 0) scheduleTurn();
@@ -92,12 +159,13 @@ export async function indexTree(options: TreeIndexOptions): Promise<number> {
       queue.push(path);
       scheduleTurn();
     },
+    onDir: (listing) => listings.push(listing),
   });
   sorted = found.sort();
   options.onFound?.(sorted.length);
   addReady();
   await finished;
-  return sorted.length;
+  return { count: sorted.length, listings, files: read, changed: true };
 }
 
 function readAndPrepare(path: string): WorkspaceFile | null {
@@ -139,6 +207,7 @@ export async function indexFolders(state: ServerState, folders: readonly Folder[
         return (path) => folder.ws === ws && !open.has(path);
       },
       stopped: () => folder.ws !== ws,
+      snapshot: state.evaluation && snapshotPlace(state.evaluation.storageDir, folder.root, folder.isIgnored),
       onFound: (count) => {
         total += count;
         walked++;

@@ -1,0 +1,19 @@
+// One server start on a tree indexed before, in a process of its own as a
+// restarted server is: indexTree with the snapshot a previous run wrote.
+// Run by bench/index.ts: node --import tsx bench/indexRestart.ts ROOT STORAGE EXCLUDE_JSON
+import { createIgnoreFilter } from '../server/src/lsp/discovery';
+import { indexTree } from '../server/src/lsp/indexing';
+import { snapshotPlace } from '../server/src/lsp/indexSnapshot';
+import { createWorkspace } from '../server/src/workspace/workspace';
+
+(async () => {
+  const [root, storage, exclude] = process.argv.slice(2);
+  const t = performance.now();
+  const isIgnored = await createIgnoreFilter({ root, exclude: JSON.parse(exclude) as string[] });
+  const ws = createWorkspace({ root });
+  let saved = false;
+  const files = await indexTree({ ws, root, isIgnored, snapshot: snapshotPlace(storage, root, isIgnored), onSnapshotSaved: () => (saved = true) });
+  const ms = performance.now() - t;
+  await new Promise((resolve) => setImmediate(resolve));
+  process.stdout.write(JSON.stringify({ ms, files, indexed: ws.files.size, rewritten: saved, rssMb: process.resourceUsage().maxRSS / 1024 }));
+})();

@@ -1,0 +1,161 @@
+// The workspace index kept on disk between runs of the server: opening a tree
+// indexed before costs a stat of its directories and make files instead of a
+// walk, reads and parses. What is kept is checked the way make checks its
+// targets: a directory's listing is reused while the directory's mtime is the
+// one recorded (adding, removing or renaming an entry changes it), a file's
+// text and occurrences while its size and mtime are. An entry modified within
+// RACY_MS before the run that read it is not kept: a change in the same clock
+// tick as the read would go unseen (git's "racily clean" entries).
+//
+// The snapshot is only good for the code that wrote it (FORMAT, and the
+// running script's size and mtime: a new build of the server starts over),
+// the same root and the same ignore filter.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { StringTable, type EncodedOccurrences } from '../workspace/encoded';
+import { encodeFile, type WorkspaceFile } from '../workspace/workspace';
+import { classifyListing, type DirListing, type IgnoreFilter } from './discovery';
+
+const FORMAT = 1;
+const RACY_MS = 2000;
+
+export interface SnapshotPlace {
+  file: string;
+  /** Everything the snapshot's validity depends on besides the files themselves. */
+  key: string;
+}
+
+interface KeptDir {
+  mtimeMs: number;
+  subdirs: string[];
+  makeFiles: string[];
+}
+
+interface KeptFile {
+  size: number;
+  mtimeMs: number;
+  text: string;
+  occurrences: EncodedOccurrences;
+}
+
+export interface IndexSnapshot {
+  dirs: Map<string, KeptDir>;
+  files: Map<string, KeptFile>;
+}
+
+/** What is written: plain arrays, strings and typed arrays (v8.serialize reads them back fastest). */
+interface SnapshotData {
+  key: string;
+  strings: string[];
+  dirs: Array<[rel: string, mtimeMs: number, subdirs: string[], makeFiles: string[]]>;
+  files: Array<[path: string, size: number, mtimeMs: number, text: string, occurrences: Int32Array]>;
+}
+
+function codeIdentity(): string {
+  const script = require.main?.filename ?? process.argv[1] ?? '';
+  try {
+    const st = statSync(script);
+    return `${script}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return script;
+  }
+}
+
+/** Where the snapshot of `root` lives under the server's storage directory; none for a filter without a key. */
+export function snapshotPlace(storageDir: string, root: string, isIgnored: IgnoreFilter): SnapshotPlace | undefined {
+  if (isIgnored.key === undefined) return undefined;
+  const name = createHash('sha1').update(root).digest('hex').slice(0, 16);
+  return { file: join(storageDir, 'index', `${name}.v8`), key: JSON.stringify([FORMAT, codeIdentity(), root, isIgnored.key]) };
+}
+
+/** The snapshot at `place`, if there is one written for the same key; anything unreadable counts as none. */
+export function loadSnapshot(place: SnapshotPlace): IndexSnapshot | undefined {
+  let data: SnapshotData;
+  try {
+    data = deserialize(readFileSync(place.file)) as SnapshotData;
+  } catch {
+    return undefined;
+  }
+  if (data?.key !== place.key || !Array.isArray(data.dirs) || !Array.isArray(data.files)) return undefined;
+  const dirs = new Map<string, KeptDir>();
+  for (const [rel, mtimeMs, subdirs, makeFiles] of data.dirs) dirs.set(rel, { mtimeMs, subdirs, makeFiles });
+  const files = new Map<string, KeptFile>();
+  for (const [path, size, mtimeMs, text, data_] of data.files) files.set(path, { size, mtimeMs, text, occurrences: { data: data_, strings: data.strings } });
+  return { dirs, files };
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The walk of discovery.ts with the snapshot's listings: a directory whose
+ * mtime is the recorded one is not read again. Synchronous: a stat per
+ * directory is cheaper than the round trip to libuv's threads.
+ */
+export function walkWithSnapshot(root: string, isIgnored: IgnoreFilter, snapshot: IndexSnapshot): { listings: DirListing[]; paths: string[]; reread: number } {
+  const listings: DirListing[] = [];
+  const paths: string[] = [];
+  let reread = 0;
+  const pending = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop() as string;
+    const abs = rel === '' ? root : join(root, rel);
+    const st = statOf(abs);
+    if (!st?.isDirectory()) continue;
+    const kept = snapshot.dirs.get(rel);
+    let listing: DirListing;
+    if (kept && kept.mtimeMs === st.mtimeMs) listing = { rel, subdirs: kept.subdirs, makeFiles: kept.makeFiles };
+    else {
+      reread++;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(abs, { withFileTypes: true });
+      } catch {
+        entries = [];
+      }
+      listing = classifyListing(rel, entries, isIgnored);
+    }
+    listings.push(listing);
+    for (const dir of listing.subdirs) pending.push(rel === '' ? dir : `${rel}/${dir}`);
+    for (const file of listing.makeFiles) paths.push(join(abs, file));
+  }
+  return { listings, paths, reread };
+}
+
+/** A file of the snapshot still as it was kept, else undefined. */
+export function keptFile(snapshot: IndexSnapshot, path: string): KeptFile | undefined {
+  const kept = snapshot.files.get(path);
+  if (!kept) return undefined;
+  const st = statOf(path);
+  return st && st.size === kept.size && st.mtimeMs === kept.mtimeMs ? kept : undefined;
+}
+
+/**
+ * Writes what a run read: its directory listings and the files as read from
+ * disk (not an editor's text). `startedAt` is when the run began (Date.now()).
+ */
+export function saveSnapshot(place: SnapshotPlace, run: { startedAt: number; listings: readonly DirListing[]; root: string; files: readonly WorkspaceFile[] }): void {
+  const fresh = (st: Stats | undefined): st is Stats => st !== undefined && st.mtimeMs < run.startedAt - RACY_MS;
+  const table = new StringTable();
+  const data: SnapshotData = { key: place.key, strings: table.strings, dirs: [], files: [] };
+  for (const l of run.listings) {
+    const st = statOf(l.rel === '' ? run.root : join(run.root, l.rel));
+    if (fresh(st)) data.dirs.push([l.rel, st.mtimeMs, l.subdirs, l.makeFiles]);
+  }
+  for (const f of run.files) {
+    const st = statOf(f.path);
+    // Kept only if the file still has the size of the text read (a cheap check that it is the same text).
+    if (fresh(st) && st.size === Buffer.byteLength(f.text)) data.files.push([f.path, st.size, st.mtimeMs, f.text, encodeFile(f, table)]);
+  }
+  mkdirSync(join(place.file, '..'), { recursive: true });
+  const temporary = `${place.file}.${process.pid}.tmp`;
+  writeFileSync(temporary, serialize(data));
+  renameSync(temporary, place.file);
+}
