@@ -2,7 +2,7 @@
 // LSP framing over the child's stdio, answers to the server's requests,
 // every notification recorded so tests can wait for one.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +68,13 @@ export function writeTree(files: Record<string, string>): string {
     writeFileSync(join(root, rel), text);
   }
   return root;
+}
+
+/** Sets the mtime of every file and directory of the tree `seconds` back: older than the index snapshot's racy window. */
+export function ageTree(root: string, seconds = 120): void {
+  const when = new Date(Date.now() - seconds * 1000);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) utimesSync(join(entry.parentPath ?? entry.path, entry.name), when, when);
+  utimesSync(root, when, when);
 }
 
 export function removeTree(root: string): void {

@@ -2,7 +2,7 @@
 // workspace a run without one gives, whatever changed in between; unchanged
 // trees are not read again; entries changed just before a run are not kept.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { createIgnoreFilter } from '../../server/src/lsp/discovery';
 import { indexTree } from '../../server/src/lsp/indexing';
 import { loadSnapshot, snapshotPlace, type SnapshotPlace } from '../../server/src/lsp/indexSnapshot';
 import { createWorkspace, type Workspace } from '../../server/src/workspace/workspace';
-import { removeTree, writeTree } from './harness';
+import { ageTree as age, removeTree, writeTree } from './harness';
 
 /** Everything answers depend on: files and texts in order, every occurrence, every name index list in order. */
 function fullShape(ws: Workspace): unknown {
@@ -20,13 +20,6 @@ function fullShape(ws: Workspace): unknown {
     files: [...ws.files.values()].map((f) => [f.path, f.text, f.occurrences]),
     indexes: [ws.defs, ws.refs, ws.targets, ws.prereqs].map(index),
   };
-}
-
-/** Sets every file's and directory's mtime `seconds` back: older than the snapshot's racy window. */
-function age(root: string, seconds = 120): void {
-  const when = new Date(Date.now() - seconds * 1000);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) utimesSync(join(entry.parentPath ?? entry.path, entry.name), when, when);
-  utimesSync(root, when, when);
 }
 
 const tree: Record<string, string> = {
