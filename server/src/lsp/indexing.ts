@@ -62,7 +62,7 @@ interface TreeRun {
 export async function indexTree(options: TreeIndexOptions): Promise<number> {
   const startedAt = Date.now();
   const snapshot = options.snapshot && loadSnapshot(options.snapshot);
-  const run = snapshot ? restoreTree(options, snapshot) : await walkAndParse(options);
+  const run = snapshot ? await restoreTree(options, snapshot) : await walkAndParse(options);
   const place = options.snapshot;
   if (place && run.changed) {
     setImmediate(() => {
@@ -79,23 +79,32 @@ export async function indexTree(options: TreeIndexOptions): Promise<number> {
   return run.count;
 }
 
-/** The run with a snapshot: synchronous, as it is mostly stats. */
-function restoreTree(options: TreeIndexOptions, snapshot: IndexSnapshot): TreeRun {
+/**
+ * The run with a snapshot: stats, and reads only for what changed. In turns
+ * of TURN_MS like the run without one, so that a tree where much changed
+ * (another branch checked out) does not hold requests up.
+ */
+async function restoreTree(options: TreeIndexOptions, snapshot: IndexSnapshot): Promise<TreeRun> {
   const { listings, paths, reread } = walkWithSnapshot(options.root, options.isIgnored, snapshot);
   paths.sort();
   options.onFound?.(paths.length);
-  const admit = options.admitter?.();
   const files: WorkspaceFile[] = [];
   let parsed = 0;
-  for (const path of paths) {
-    const kept = keptFile(snapshot, path);
-    const file = kept ? restoredFile(path, kept.text, kept.occurrences) : readAndPrepare(path);
-    if (!kept) parsed++;
-    if (!file) continue;
-    files.push(file);
-    if (!admit || admit(path)) addFile(options.ws, file);
+  for (let next = 0; next < paths.length && !options.stopped?.(); ) {
+    const admit = options.admitter?.();
+    const until = performance.now() + TURN_MS;
+    for (; next < paths.length && performance.now() < until; next++) {
+      const path = paths[next];
+      const kept = keptFile(snapshot, path);
+      const file = kept ? restoredFile(path, kept.text, kept.occurrences) : readAndPrepare(path);
+      if (!kept) parsed++;
+      if (!file) continue;
+      files.push(file);
+      if (!admit || admit(path)) addFile(options.ws, file);
+    }
+    options.onAdded?.(next);
+    if (next < paths.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  options.onAdded?.(paths.length);
   return { count: paths.length, listings, files, changed: reread > 0 || parsed > 0 || files.length !== snapshot.files.size };
 }
 
