@@ -2,6 +2,7 @@
 // reference measured in the same run. Sections whose inputs are missing say so.
 import { formatRows, type BenchRow } from './types';
 import { benchCmdfiles } from './cmdfiles';
+import { benchServerMemory } from './serverMemory';
 import { benchIndex } from './index';
 import { benchLint } from './lint';
 import { benchWebview } from './webview';
@@ -12,6 +13,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Index and navigation (kernel 6.1, issue 2)', benchIndex],
   ['Evaluator and build contexts (kernel 6.1, issue 3)', benchEval],
   ['.cmd dependency index (kernel 6.1, issue 4)', benchCmdfiles],
+  ['Memory of the server (kernel 6.1, issue 4)', benchServerMemory],
   ['Lint (kernel 6.1 tools/, issue 7)', benchLint],
   ['Graph view in Chromium (issue 6)', benchWebview],
   ['Build graph, barriers, critical path (issue 5)', benchAnalysis],

@@ -6,6 +6,8 @@ import { basename, resolve } from 'node:path';
 import { buildDirFor, buildDirInfo, findBuildDirs, loadCmdStore, removeCmdFile, updateCmdFile, type BuildDirInfo } from '../cmdfiles';
 import type { BuildIndex } from '../ide/builds';
 import type { ContextSet } from '../kbuild/contexts';
+import { BUILDS_STATE_NOTIFICATION, type BuildsStateParams } from '../protocol/requests';
+import { pathToUri } from './conversions';
 import { contextSetFor } from './evaluation';
 import { createNodeHost } from './nodeHost';
 import { isUnder, type Folder, type ServerState } from './state';
@@ -33,6 +35,7 @@ function buildDirsOf(state: ServerState, folder: Folder): BuildDirInfo[] {
   return above ? [above] : [];
 }
 
+/** Loads the .cmd indexes of a folder's build dirs, then tells the client (kbuild/buildsState). */
 export function loadBuilds(state: ServerState, folder: Folder): void {
   const started = Date.now();
   folder.builds = buildDirsOf(state, folder).map((info) => ({
@@ -40,9 +43,16 @@ export function loadBuilds(state: ServerState, folder: Folder): void {
     buildDir: info.buildDir,
     srctree: info.srctree ?? folder.root,
   }));
+  const ms = Date.now() - started;
   for (const b of folder.builds) {
-    state.connection.console.info(`Build dir ${b.buildDir}: ${b.store.objects.size} objects from .cmd files (${Date.now() - started} ms)`);
+    state.connection.console.info(`Build dir ${b.buildDir}: ${b.store.objects.size} objects from .cmd files (${ms} ms)`);
   }
+  const loaded: BuildsStateParams = {
+    folder: pathToUri(folder.root),
+    builds: folder.builds.map((b) => ({ buildDir: b.buildDir, cmdFiles: b.store.byCmdFile.size, objects: b.store.objects.size })),
+    ms,
+  };
+  void state.connection.sendNotification(BUILDS_STATE_NOTIFICATION, loaded);
 }
 
 export function isCmdFile(path: string): boolean {

@@ -13,3 +13,19 @@ export interface IndexStateParams {
   /** Time the run took, in milliseconds. */
   ms: number;
 }
+
+/**
+ * Server → client once a workspace folder's build dirs have their .cmd
+ * indexes loaded: after each indexing run of the folder (it follows that
+ * run's `kbuild/indexState`) and when `buildDirectory` changes.
+ */
+export const BUILDS_STATE_NOTIFICATION = 'kbuild/buildsState';
+
+export interface BuildsStateParams {
+  /** The workspace folder's URI. */
+  folder: string;
+  /** Its build dirs (none when it has none), each with its .cmd index loaded. */
+  builds: Array<{ buildDir: string; cmdFiles: number; objects: number }>;
+  /** Time loading them took, in milliseconds. */
+  ms: number;
+}
