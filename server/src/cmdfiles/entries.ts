@@ -2,7 +2,8 @@
 // go through the store's EntryCache: first the lines predicted from the
 // previous entry (fixdep writes headers in a few orders, much the same in
 // every file: about nine lines in ten are predicted), checked a run at a
-// time; then a hash lookup of the entry, and only new entries are classified.
+// time against where those lines were last seen; then a hash lookup of the
+// entry, and only new entries are classified.
 import { detach, flatCopy, intern, internPath } from './intern';
 import { scanCmdFile, type CmdDiagnostic, type CmdEntrySink, type EntryText } from './parse';
 import { createRangeMap, rangeGet, rangeSet } from './rangeMap';
@@ -12,8 +13,13 @@ const ENTRY_DEP = 0;
 const ENTRY_CONFIG = 1;
 const ENTRY_LEGACY_CONFIG = 2;
 
+/** Texts kept to check predicted lines against (a few MB at most while a load runs). */
+const RECENT_TEXTS = 32;
+
 export function createEntryCache(): EntryCache {
-  return { codes: createRangeMap(), lines: [], next: new Int32Array(4096).fill(-1), previous: new Int32Array(4096).fill(-1) };
+  const size = 4096;
+  const codes = (): Int32Array => new Int32Array(size).fill(-1);
+  return { codes: createRangeMap(), lines: [], next: codes(), previous: codes(), seenFile: codes(), seenAt: codes(), filesRead: 0, recent: new Array<string>(RECENT_TEXTS).fill('') };
 }
 
 function grown(codes: Int32Array, size: number): Int32Array {
@@ -22,13 +28,19 @@ function grown(codes: Int32Array, size: number): Int32Array {
   return out;
 }
 
+/** Makes the per-code arrays long enough for `code`. */
+function ensureCode(cache: EntryCache, code: number): void {
+  if (code < cache.next.length) return;
+  const size = Math.max(cache.next.length * 2, code + 1);
+  cache.next = grown(cache.next, size);
+  cache.previous = grown(cache.previous, size);
+  cache.seenFile = grown(cache.seenFile, size);
+  cache.seenAt = grown(cache.seenAt, size);
+}
+
 function setNext(cache: EntryCache, args: { code: number; next: number }): void {
   const { code } = args;
-  if (code >= cache.next.length) {
-    const size = Math.max(cache.next.length * 2, code + 1);
-    cache.next = grown(cache.next, size);
-    cache.previous = grown(cache.previous, size);
-  }
+  ensureCode(cache, code);
   if (cache.next[code] === args.next) return;
   if (cache.next[code] >= 0) cache.previous[code] = cache.next[code];
   cache.next[code] = args.next;
@@ -67,6 +79,8 @@ function push(list: IdList, id: number): void {
 // synchronous, and a sink built per file made the callbacks polymorphic.
 const file = {
   store: undefined as unknown as CmdStore,
+  /** This file's number in the EntryCache's seenFile. */
+  number: 0,
   deps: { ids: new Uint32Array(1024), n: 0 } as IdList,
   configs: { ids: new Uint32Array(1024), n: 0 } as IdList,
   legacy: false,
@@ -99,7 +113,24 @@ function looksLike(text: string, at: number, line: string): boolean {
     && text.charCodeAt(at + (n >> 1)) === line.charCodeAt(n >> 1);
 }
 
-/** What predictRun recorded: the file's state before, each line's code and end, and the lines' concatenation. */
+/** Line `code` is at text[at…] of the file being read (its content checked). */
+function seen(code: number, at: number): void {
+  const { entries } = file.store;
+  entries.seenFile[code] = file.number;
+  entries.seenAt[code] = at;
+}
+
+/**
+ * Drops the texts kept, so that the store keeps no file text alive once a
+ * load or an update is done: the numbers of the files read so far leave
+ * the window of recent ones, and their lines are checked one by one.
+ */
+export function releaseTexts(cache: EntryCache): void {
+  cache.recent.fill('');
+  cache.filesRead += RECENT_TEXTS;
+}
+
+/** What predictRun recorded: the file's state before, and each line's code and end. */
 const run = {
   deps: 0,
   configs: 0,
@@ -108,14 +139,13 @@ const run = {
   codes: new Int32Array(1024) as Int32Array,
   ends: new Int32Array(1024) as Int32Array,
   n: 0,
-  text: '',
 };
 
 /**
  * Records the lines from `pos` on that look predicted: after each entry the
  * line of its latest successor, else of the one before (fixdep lists headers
  * in a few orders that alternate). Returns where it stopped; `run` holds
- * what it recorded, its `text` the lines' concatenation for one compare.
+ * what it recorded, to be checked by linesThere.
  */
 function predictRun(text: string, pos: number): number {
   const { lines, next, previous } = file.store.entries;
@@ -123,7 +153,6 @@ function predictRun(text: string, pos: number): number {
   run.configs = file.configs.n;
   run.legacy = file.legacy;
   run.last = file.last;
-  let joined = '';
   let at = pos;
   let n = 0;
   for (let last = file.last; last >= 0 && last < next.length; last = file.last) {
@@ -132,10 +161,8 @@ function predictRun(text: string, pos: number): number {
       code = previous[last];
       if (code < 0 || !looksLike(text, at, lines[code] as string)) break;
     }
-    const line = lines[code] as string;
-    joined = joined === '' ? line : joined + line;
     record(code);
-    at += line.length;
+    at += (lines[code] as string).length;
     if (n === run.codes.length) {
       run.codes = grown(run.codes, n * 2);
       run.ends = grown(run.ends, n * 2);
@@ -144,7 +171,6 @@ function predictRun(text: string, pos: number): number {
     run.ends[n++] = at;
   }
   run.n = n;
-  run.text = joined;
   return at;
 }
 
@@ -159,30 +185,69 @@ function exactStep(text: string, at: number): number {
     if (code < 0 || text.substring(at, at + (lines[code] as string).length) !== lines[code]) return at;
   }
   record(code);
+  seen(code, at);
   return at + (lines[code] as string).length;
 }
 
 /**
- * A run that looked right but was not: takes back what it recorded, keeps
- * its longest prefix of whole lines that is there (found by halving), and
- * returns where that prefix ends.
+ * How many of the run's first lines are there. Lines last seen one after
+ * the other in one text are compared with that stretch of it at once, a
+ * compare of two slices: no string is built (concatenating the predicted
+ * lines and flattening them for the compare was a quarter of a load). A
+ * stretch that differs is halved to find its longest prefix of whole lines
+ * that is there. The same result as comparing every line.
  */
-function keepMatchingPrefix(text: string, pos: number): number {
+function linesThere(text: string, pos: number): number {
+  const { seenFile, seenAt, recent, lines, filesRead } = file.store.entries;
+  const { codes, ends, n } = run;
+  const oldest = Math.max(0, filesRead - RECENT_TEXTS);
+  for (let i = 0; i < n; ) {
+    const from = i === 0 ? pos : ends[i - 1];
+    const source = seenFile[codes[i]];
+    let j = i + 1;
+    // A line whose file is no longer kept is compared with itself.
+    let other = lines[codes[i]] as string;
+    // Where the stretch was seen, relative to where it is now.
+    let shift = -from;
+    if (source >= oldest) {
+      other = recent[source % RECENT_TEXTS];
+      shift = seenAt[codes[i]] - from;
+      while (j < n && seenFile[codes[j]] === source && seenAt[codes[j]] === ends[j - 1] + shift) j++;
+    }
+    if (text.substring(from, ends[j - 1]) !== other.substring(from + shift, ends[j - 1] + shift)) {
+      // Lines [i, lo) are there; line j - 1 at most is not.
+      let lo = i;
+      let hi = j - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (text.substring(from, ends[mid - 1]) === other.substring(from + shift, ends[mid - 1] + shift)) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    }
+    i = j;
+  }
+  return n;
+}
+
+/** Notes where the run's first `count` lines (checked) are, for the next file's runs. */
+function runSeen(pos: number, count: number): void {
+  const { ends, codes } = run;
+  for (let i = 0; i < count; i++) seen(codes[i], i === 0 ? pos : ends[i - 1]);
+}
+
+/**
+ * A run that looked right but was not: takes back what it recorded, keeps
+ * its first `count` lines (those that are there), and returns where they end.
+ */
+function keepPrefix(pos: number, count: number): number {
   file.deps.n = run.deps;
   file.configs.n = run.configs;
   file.legacy = run.legacy;
   file.last = run.last;
-  const { ends, codes } = run;
-  // The whole run is not there, so at most its first run.n - 1 lines are; lines [0, lo) are.
-  let lo = 0;
-  let hi = run.n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (text.substring(pos, ends[mid - 1]) === run.text.substring(0, ends[mid - 1] - pos)) lo = mid;
-    else hi = mid - 1;
-  }
-  for (let i = 0; i < lo; i++) record(codes[i]);
-  return lo > 0 ? ends[lo - 1] : pos;
+  for (let i = 0; i < count; i++) record(run.codes[i]);
+  runSeen(pos, count);
+  return count > 0 ? run.ends[count - 1] : pos;
 }
 
 const sink: CmdEntrySink = {
@@ -190,17 +255,19 @@ const sink: CmdEntrySink = {
     let at = pos;
     for (;;) {
       const end = predictRun(text, at);
-      // One compare for the whole run: a compare per line cost more than the rest of the line's reading.
-      if (end === at || text.substring(at, end) === run.text) {
+      if (end === at) break;
+      // Few compares for the whole run: a compare per line cost more than the rest of the line's reading.
+      const there = linesThere(text, at);
+      if (there === run.n) {
+        runSeen(at, there);
         at = end;
         break;
       }
-      at = keepMatchingPrefix(text, at);
+      at = keepPrefix(at, there);
       const next = exactStep(text, at);
       if (next === at) break;
       at = next;
     }
-    run.text = '';
     file.before = file.last;
     file.onLine = 0;
     return at;
@@ -221,13 +288,19 @@ const sink: CmdEntrySink = {
     // Only one-entry lines (all of fixdep's) are learned.
     if (file.onLine !== 1) return;
     const { entries } = file.store;
-    if (entries.lines[file.last] === undefined) entries.lines[file.last] = flatCopy(text.slice(start, end));
+    if (entries.lines[file.last] === undefined) {
+      ensureCode(entries, file.last);
+      entries.lines[file.last] = flatCopy(text.slice(start, end));
+      seen(file.last, start);
+    }
     if (file.before >= 0) setNext(entries, { code: file.before, next: file.last });
   },
 };
 
 export function readObject(store: CmdStore, args: { text: string; cmdFile: string }): { obj?: CmdObject; diagnostics: CmdDiagnostic[] } {
   file.store = store;
+  file.number = store.entries.filesRead++;
+  store.entries.recent[file.number % RECENT_TEXTS] = args.text;
   file.legacy = false;
   file.last = file.before = -1;
   file.onLine = 0;

@@ -1,6 +1,7 @@
 // Discovery of `.*.cmd` files under a build dir and the full load.
 import type { Host } from '../eval/host';
-import { addCmdText, buildIndexes, createCmdStore, type CmdStore } from './store';
+import { addCmdText, buildIndexes, createCmdStore, readCmdText, type CmdStore } from './store';
+import { releaseTexts } from './entries';
 import { resolvePath } from './paths';
 
 // The host lists names only, so telling files from directories costs a stat.
@@ -47,13 +48,14 @@ export function loadCmdStore(args: { host: Host; buildDir: string }): CmdStore {
   const store = createCmdStore(args.buildDir);
   store.indexed = false;
   for (const file of findCmdFiles({ host: args.host, buildDir: store.buildDir })) {
-    const text = args.host.readFile(file);
+    const text = readCmdText(args.host, file);
     if (text === undefined) {
       store.diagnostics.set(file, [{ line: 1, severity: 'error', message: 'cannot read .cmd file' }]);
       continue;
     }
     addCmdText({ store, cmdFile: file, text });
   }
+  releaseTexts(store.entries);
   buildIndexes(store);
   return store;
 }

@@ -2,7 +2,7 @@
 // interned ids, with reverse indexes (file → objects, CONFIG → objects)
 // kept exact under per-file updates. Plain data plus functions.
 import type { Host } from '../eval/host';
-import { createEntryCache, readObject } from './entries';
+import { createEntryCache, readObject, releaseTexts } from './entries';
 import { absolutePath } from './intern';
 import { cmdFileOf, resolvePath } from './paths';
 import { linkObject, unlinkObject } from './reverseIndex';
@@ -51,6 +51,8 @@ export function addCmdText(args: { store: CmdStore; cmdFile: string; text: strin
   const path = absolutePath(store, args.cmdFile);
   removeCmdFile(store, path);
   const { obj, diagnostics } = readObject(store, { text: args.text, cmdFile: path });
+  // A bulk load (indexed false) releases the texts once, at its end.
+  if (store.indexed) releaseTexts(store.entries);
   store.byCmdFile.set(path, obj ? obj.target : -1);
   if (obj) {
     const expected = cmdFileOf(store.paths.names[obj.target]);
@@ -69,6 +71,11 @@ export function addCmdText(args: { store: CmdStore; cmdFile: string; text: strin
   return obj;
 }
 
+/** A .cmd file's text through the host, the fast way when it has one. */
+export function readCmdText(host: Host, path: string): string | undefined {
+  return host.readFileFast ? host.readFileFast(path) : host.readFile(path);
+}
+
 /**
  * Re-reads one .cmd file through the host (after a build rewrote it, or on a
  * watcher event); a file that is gone is removed from the store.
@@ -76,7 +83,7 @@ export function addCmdText(args: { store: CmdStore; cmdFile: string; text: strin
 export function updateCmdFile(args: { store: CmdStore; host: Host; cmdFile: string }): CmdObject | undefined {
   const { store, host } = args;
   const path = absolutePath(store, args.cmdFile);
-  const text = host.readFile(path);
+  const text = readCmdText(host, path);
   if (text === undefined) {
     removeCmdFile(store, path);
     return undefined;

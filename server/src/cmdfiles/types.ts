@@ -45,6 +45,18 @@ export interface EntryCache {
   next: Int32Array;
   /** Code → the code that followed it before `next` did (-1: none). */
   previous: Int32Array;
+  /**
+   * Where each learned line was last seen whole: the number of the file
+   * (files are numbered as they are read), the offset in its text. Lines
+   * seen one after the other in one text are checked against it with one
+   * compare (entries.ts).
+   */
+  seenFile: Int32Array;
+  seenAt: Int32Array;
+  /** Files read so far (the next file's number). */
+  filesRead: number;
+  /** Texts of the last RECENT_TEXTS files read, file number n at n % RECENT_TEXTS; '' once released. */
+  recent: string[];
 }
 
 export interface CmdStore {

@@ -16,6 +16,11 @@ export interface ShellResult {
 export interface Host {
   /** Text of a file, or undefined when it does not exist or is not readable. */
   readFile(path: string): string | undefined;
+  /**
+   * The same text as readFile, for reading many small files in a row (the
+   * .cmd index: thousands per load). Optional: callers fall back to readFile.
+   */
+  readFileFast?(path: string): string | undefined;
   stat(path: string): FileStat | undefined;
   /** Names (not paths) in a directory; [] when it is not one. */
   readDir(path: string): string[];

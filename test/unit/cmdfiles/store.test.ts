@@ -209,6 +209,28 @@ describe('lines predicted from earlier files', () => {
     const store = loadCmdStore({ host: memoryHost(files), buildDir: B });
     for (const [target, deps] of expected) assert.deepEqual(depsOf(store, target), deps, target);
   });
+
+  test('lines last seen many files ago, or before the load ended, are still told apart', () => {
+    // Predicted lines are checked against the file where they were last seen
+    // while it is kept (the last 32 files of a load), else one by one.
+    const like = (c: string): string => `h${c}x/common-middle-part/tail.h`;
+    const first = ['a', 'b', 'c', 'd', 'e', 'f'].map(like);
+    const files: Record<string, string> = { [`${B}/.o0.o.cmd`]: cmdText({ target: 'o0.o', deps: first }) };
+    for (let f = 1; f <= 40; f++) files[`${B}/.o${f}.o.cmd`] = cmdText({ target: `o${f}.o`, deps: [`x/other${f % 3}.h`, 'x/same.h'] });
+    // The chain predicts `b` and `e`: only a full compare sees `B` and `E`.
+    const changed = [like('a'), like('B'), like('c'), like('d'), like('E'), like('f')];
+    files[`${B}/.o41.o.cmd`] = cmdText({ target: 'o41.o', deps: changed });
+    files[`${B}/.o42.o.cmd`] = cmdText({ target: 'o42.o', deps: first });
+    const host = memoryHost(files);
+    const store = loadCmdStore({ host, buildDir: B });
+    assert.deepEqual(depsOf(store, 'o41.o'), changed.map(abs));
+    assert.deepEqual(depsOf(store, 'o42.o'), first.map(abs));
+    // After the load the store keeps no file text: an update checks line by line.
+    files[`${B}/.o42.o.cmd`] = cmdText({ target: 'o42.o', deps: [like('a'), like('b'), like('C'), like('d'), like('e'), like('F')] });
+    updateCmdFile({ store, host: memoryHost(files), cmdFile: `${B}/.o42.o.cmd` });
+    assert.deepEqual(depsOf(store, 'o42.o'), [like('a'), like('b'), like('C'), like('d'), like('e'), like('F')].map(abs));
+    assert.deepEqual(store.entries.recent, new Array(32).fill(''));
+  });
 });
 
 /** Every query answer of a store, for comparing an updated store with a fresh load. */
