@@ -27,7 +27,7 @@ function readWildcard(s: State, written: EntryText): void {
 }
 
 /** Entries of text[pos, end): paths and `$(wildcard …)` groups, separated by spaces as fixdep writes them. */
-function readEntries(s: State, entries: EntryText): void {
+export function readEntries(s: State, entries: EntryText): void {
   const { text, end } = entries;
   let i = entries.start;
   while (i < end) {

@@ -317,6 +317,7 @@ export function readObject(store: CmdStore, args: { text: string; cmdFile: strin
     source: header.source === undefined ? undefined : path(header.source),
     deps: file.deps.ids.slice(0, file.deps.n),
     configs: file.configs.ids.slice(0, file.configs.n),
+    optionalPrereqs: header.optionalPrereqs.map(path),
     configStyle: file.legacy ? 'legacy' : 'name',
     hasDeps: header.hasDeps,
   };

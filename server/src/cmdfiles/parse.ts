@@ -2,7 +2,7 @@
 // (`cmd_X := …` only) and by scripts/basic/fixdep (plus `source_X`, the
 // `deps_X := \` block and the two rules). Kernels ≥ 6.3 spell the first
 // variable `savedcmd_X`. Never throws: anything unexpected is a diagnostic.
-import { readDeps } from './depsList';
+import { readDeps, readEntries } from './depsList';
 import { unescapeMakeValue } from './makeValue';
 import { checkTarget, diag, endsWithContinuation, lastLine, nextLine, splitAssignment, type Reader, type State } from './scanState';
 
@@ -27,6 +27,12 @@ export interface CmdFileHeader {
   source?: string;
   /** True when a `deps_X` block was present (fixdep output). */
   hasDeps: boolean;
+  /**
+   * Files of `X: $(wildcard FILE…)` lines: prerequisites while they exist.
+   * Kbuild appends `X: $(wildcard ./tools/objtool/objtool)` when objtool
+   * runs on X (cmd_gen_objtooldep), so a rebuilt objtool rebuilds X.
+   */
+  optionalPrereqs: string[];
   diagnostics: CmdDiagnostic[];
 }
 
@@ -104,13 +110,46 @@ function readSource(s: State, line: string): void {
 interface Seen {
   targetRule: boolean;
   emptyRule: boolean;
+  /** tools/build's comment when it had no fixdep: gcc's own depfile follows. */
+  basicDeps: boolean;
+}
+
+/**
+ * gcc's depfile as tools/build copies it when its fixdep is not built yet
+ * (`# cannot find fixdep`, Build.include's dep-cmd): `TARGET: a b \` over
+ * several lines. Its prerequisites are the object's deps.
+ */
+function readDepfileRule(s: State, line: string, colon: number): void {
+  const r = s.reader;
+  checkTarget(s, { target: line.slice(0, colon).trim(), what: 'dependency rule' });
+  let current = line;
+  let start = r.lineStart + colon + 1;
+  for (;;) {
+    const more = endsWithContinuation(current);
+    readEntries(s, { text: r.text, start, end: r.lineStart + current.length - (more ? 1 : 0) });
+    if (!more) return;
+    const next = nextLine(r);
+    if (next === undefined) return diag(s, { severity: 'error', message: 'file ends inside a dependency rule (truncated?)' });
+    current = next;
+    start = r.lineStart;
+  }
+}
+
+const WILDCARD_RULE = ': $(wildcard ';
+
+/** `T: $(wildcard FILE…)` for the file's target, nothing else expanded. */
+function isWildcardRule(line: string, t: string): boolean {
+  return line.startsWith(t) && line.startsWith(WILDCARD_RULE, t.length) && line.endsWith(')') && !line.includes('$', t.length + 3);
 }
 
 function readOther(s: State, line: string, seen: Seen): void {
   const t = s.header.target;
   if (t !== undefined && line === `${t}: $(deps_${t})`) seen.targetRule = true;
   else if (t !== undefined && line === `$(deps_${t}):`) seen.emptyRule = true;
-  else if (line.startsWith('#')) return;
+  else if (line.startsWith('#')) seen.basicDeps ||= line.startsWith('# cannot find fixdep');
+  else if (t !== undefined && isWildcardRule(line, t)) {
+    for (const word of line.slice(t.length + WILDCARD_RULE.length, -1).split(' ')) if (word !== '') s.header.optionalPrereqs.push(word);
+  } else if (seen.basicDeps && /^[^\s:$]+:(\s|$)/.test(line)) readDepfileRule(s, line, line.indexOf(':'));
   else diag(s, { severity: 'warning', message: `unrecognized line in .cmd file: '${line.length > 60 ? `${line.slice(0, 60)}…` : line}'` });
 }
 
@@ -128,7 +167,7 @@ function checkComplete(s: State, seen: Seen): void {
 
 /** Reads a .cmd file; deps_ entries go to `sink`, the rest is returned. */
 export function scanCmdFile(text: string, sink: CmdEntrySink): CmdFileHeader {
-  const header: CmdFileHeader = { hasDeps: false, diagnostics: [] };
+  const header: CmdFileHeader = { hasDeps: false, optionalPrereqs: [], diagnostics: [] };
   if (text.trim() === '') {
     header.diagnostics.push({ line: 1, severity: 'error', message: 'empty .cmd file: make will see no saved command' });
     return header;
@@ -138,7 +177,7 @@ export function scanCmdFile(text: string, sink: CmdEntrySink): CmdFileHeader {
     return header;
   }
   const s: State = { header, reader: { text, pos: 0, lineStart: 0, counted: { offset: 0, line: 1 } }, sink };
-  const seen: Seen = { targetRule: false, emptyRule: false };
+  const seen: Seen = { targetRule: false, emptyRule: false, basicDeps: false };
   for (let line = nextLine(s.reader); line !== undefined; line = nextLine(s.reader)) {
     if (line === '') continue;
     if (line.startsWith('cmd_')) readCommand(s, line, 'cmd');

@@ -22,18 +22,21 @@ function unlink(index: ReverseIndex, key: number, target: number): void {
 export function linkObject(store: CmdStore, obj: CmdObject): void {
   if (obj.source !== undefined) link(store.dependents, obj.source, obj.target);
   for (let i = 0; i < obj.deps.length; i++) link(store.dependents, obj.deps[i], obj.target);
+  // Not next to the deps when it is one of them too: linked once.
+  for (const id of obj.optionalPrereqs) if (id !== obj.source && !obj.deps.includes(id)) link(store.dependents, id, obj.target);
   for (let i = 0; i < obj.configs.length; i++) link(store.configUsers, obj.configs[i], obj.target);
 }
 
 export function unlinkObject(store: CmdStore, obj: CmdObject): void {
   if (obj.source !== undefined) unlink(store.dependents, obj.source, obj.target);
   for (let i = 0; i < obj.deps.length; i++) unlink(store.dependents, obj.deps[i], obj.target);
+  for (const id of obj.optionalPrereqs) unlink(store.dependents, id, obj.target);
   for (let i = 0; i < obj.configs.length; i++) unlink(store.configUsers, obj.configs[i], obj.target);
 }
 
 /**
- * Fills `index` from every object's keys (`source` when `withSource`, and
- * `deps`, else `configs`): counted first, so each list is allocated once at
+ * Fills `index` from every object's keys (`source`, `deps` and
+ * `optionalPrereqs` when `withSource`, else `configs`): counted first, so each list is allocated once at
  * its final size. A key repeated within one object counts once (`seen` holds
  * the last object that had it). Plain loops over typed arrays: this runs
  * twice per entry of the build.
@@ -57,6 +60,14 @@ function fill(store: CmdStore, args: { index: ReverseIndex; size: number; withSo
         counts[k]++;
       }
     }
+    if (withSource) {
+      for (const k of obj.optionalPrereqs) {
+        if (seen[k] !== o) {
+          seen[k] = o;
+          counts[k]++;
+        }
+      }
+    }
   }
   index.length = 0;
   for (let k = 0; k < size; k++) index.push(counts[k] > 0 ? new Array<number>(counts[k]) : undefined);
@@ -75,6 +86,14 @@ function fill(store: CmdStore, args: { index: ReverseIndex; size: number; withSo
       if (seen[k] !== o) {
         seen[k] = o;
         (index[k] as number[])[used[k]++] = target;
+      }
+    }
+    if (withSource) {
+      for (const k of obj.optionalPrereqs) {
+        if (seen[k] !== o) {
+          seen[k] = o;
+          (index[k] as number[])[used[k]++] = target;
+        }
       }
     }
   }

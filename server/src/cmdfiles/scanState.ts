@@ -1,6 +1,7 @@
 // State shared by the .cmd reader's modules: the text being read, the
 // position, and diagnostics whose line numbers are counted only when one
 // is reported (the hot loops never count lines).
+import { detach } from './intern';
 import type { CmdDiagnostic, CmdEntrySink, CmdFileHeader } from './parse';
 
 export interface Reader {
@@ -30,7 +31,8 @@ function lineAt(r: Reader, offset: number): number {
 /** A diagnostic on the line starting at `at` (default: the line being read). */
 export function diag(s: State, args: { severity: CmdDiagnostic['severity']; message: string; at?: number }): void {
   const line = lineAt(s.reader, args.at ?? s.reader.lineStart);
-  s.header.diagnostics.push({ line, severity: args.severity, message: args.message });
+  // Messages quote slices of the text: a slice would keep the whole file's text alive in the store.
+  s.header.diagnostics.push({ line, severity: args.severity, message: detach(args.message) });
 }
 
 /** Offset of the file's last line (a final newline does not start one). */

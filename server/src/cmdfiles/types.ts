@@ -17,6 +17,8 @@ export interface CmdObject {
   deps: Uint32Array;
   /** Config ids of the `$(wildcard include/config/…)` entries. */
   configs: Uint32Array;
+  /** Path ids of `X: $(wildcard FILE)` lines (objtool's): prerequisites while they exist. */
+  optionalPrereqs: number[];
   /** Spelling of the config entries: `include/config/FOO` (≥ 5.13) or `include/config/foo/bar.h` (older). */
   configStyle: 'name' | 'legacy';
   hasDeps: boolean;

@@ -103,6 +103,12 @@ function prerequisitesOf(input: WhyInput, obj: CmdObject | undefined): Set<strin
   return paths;
 }
 
+/** `X: $(wildcard FILE)` prerequisites (objtool) newer than the target; a missing one is none ($(wildcard) drops it). */
+function newerOptional(input: WhyInput, obj: CmdObject | undefined, target: FileStat): Checked['newer'] {
+  const paths = (obj?.optionalPrereqs ?? []).map((id) => input.store.paths.names[id]);
+  return checkFiles({ host: input.host, paths, target }).newer;
+}
+
 function changedConfigs(input: WhyInput, obj: CmdObject, target: FileStat): string[] {
   const changed: { name: string; mtimeMs: number }[] = [];
   for (const id of new Set(obj.configs)) {
@@ -125,7 +131,9 @@ export function whyRebuild(input: WhyInput): WhyResult {
   if (!targetStat) return done([{ kind: 'target-missing' }]);
   const reasons: RebuildReason[] = [];
   const files = checkFiles({ host, paths: prerequisitesOf(input, obj), target: targetStat });
-  if (files.newer.length > 0) reasons.push({ kind: 'newer-prerequisites', paths: files.newer.map((n) => n.path) });
+  const newer = [...files.newer, ...newerOptional(input, obj, targetStat).filter((n) => !files.newer.some((f) => f.path === n.path))];
+  newer.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+  if (newer.length > 0) reasons.push({ kind: 'newer-prerequisites', paths: newer.map((n) => n.path) });
   const configs = obj ? changedConfigs(input, obj, targetStat) : [];
   if (configs.length > 0) reasons.push({ kind: 'changed-configs', configs });
   if (files.missing.length > 0) reasons.push({ kind: 'missing-prerequisites', paths: files.missing.sort() });

@@ -134,6 +134,34 @@ diagnostics:
 `);
   });
 
+  test("objtool's `X: $(wildcard FILE)` line is an optional prerequisite, not a warning; another target's is", () => {
+    const base = 'cmd_a.o := cc\n\ndeps_a.o := \\\n  b.h \\\n\na.o: $(deps_a.o)\n\n$(deps_a.o):\n\n';
+    const ok = parseCmdFile(`${base}a.o: $(wildcard ./tools/objtool/objtool)\n`);
+    assert.deepEqual([ok.optionalPrereqs, ok.deps, ok.diagnostics], [['./tools/objtool/objtool'], ['b.h'], []]);
+    const other = parseCmdFile(`${base}b.o: $(wildcard ./tools/objtool/objtool)\na.o: $(wildcard $(X))\n`);
+    assert.deepEqual(other.optionalPrereqs, []);
+    assert.deepEqual(other.diagnostics.map((d) => d.line), [10, 11]);
+  });
+
+  test("tools/build without fixdep: gcc's depfile after `# cannot find fixdep` gives the deps", () => {
+    const text = [
+      '# cannot find fixdep (/b/tools/objtool//fixdep)',
+      '# using basic dep data',
+      '',
+      '/b/tools/objtool/fixdep.o: \\',
+      ' fixdep.c /usr/include/stdc-predef.h \\',
+      ' /usr/include/features.h',
+      '',
+      "cmd_/b/tools/objtool/fixdep.o := gcc -c -o /b/tools/objtool/fixdep.o fixdep.c",
+      '',
+    ].join('\n');
+    const p = parseCmdFile(text);
+    assert.deepEqual([p.target, p.command, p.deps, p.diagnostics], ['/b/tools/objtool/fixdep.o', 'gcc -c -o /b/tools/objtool/fixdep.o fixdep.c', ['fixdep.c', '/usr/include/stdc-predef.h', '/usr/include/features.h'], []]);
+    // Without the comment such a rule is still an unrecognized line; cut inside the rule is an error.
+    assert.equal(parseCmdFile(text.replace(/^# cannot.*\n/, '')).diagnostics.length, 3);
+    assert.deepEqual(parseCmdFile(text.slice(0, text.indexOf(' /usr/include/features.h'))).diagnostics.map((d) => d.severity), ['error']);
+  });
+
   test('source_ or deps_ for another target', () => {
     check('cmd_a.o := cc\nsource_b.o := b.c\n', `
 target: a.o

@@ -102,6 +102,23 @@ describe('store and reverse indexes', () => {
     assert.deepEqual(rebuiltBy(store, `${SRC}/include/linux/absent.h`), []);
   });
 
+  test("rebuiltBy: objtool's optional prerequisite, after a load and after updates", () => {
+    const host = memoryHost(tree());
+    const fork = `${B}/kernel/.fork.o.cmd`;
+    const objtool = (text: string) => `${text}\nkernel/fork.o: $(wildcard ./tools/objtool/objtool)\n`;
+    host.files.set(fork, objtool(host.files.get(fork) as string));
+    const loaded = loadCmdStore({ host, buildDir: B });
+    assert.deepEqual(rebuiltBy(loaded, abs('tools/objtool/objtool')), [abs('kernel/fork.o')]);
+    assert.equal(loaded.diagnostics.get(fork), undefined);
+    const main = `${B}/init/.main.o.cmd`;
+    host.files.set(main, objtool(cmdText({ target: 'init/main.o', source: '../init/main.c', deps: ['./tools/objtool/objtool'] })).replace('kernel/fork.o:', 'init/main.o:'));
+    updateCmdFile({ store: loaded, host, cmdFile: main });
+    host.files.set(fork, cmdText({ target: 'kernel/fork.o', source: '../kernel/fork.c' }));
+    updateCmdFile({ store: loaded, host, cmdFile: fork });
+    assert.deepEqual(rebuiltBy(loaded, abs('tools/objtool/objtool')), [abs('init/main.o')]);
+    assert.deepEqual(answers(loaded), answers(loadCmdStore({ host, buildDir: B })));
+  });
+
   test('objectsForConfig with or without the CONFIG_ prefix', () => {
     assert.deepEqual(objectsForConfig(store, 'CONFIG_SMP'), [abs('init/main.o'), abs('kernel/fork.o')]);
     assert.deepEqual(objectsForConfig(store, 'PREEMPT'), [abs('init/main.o')]);

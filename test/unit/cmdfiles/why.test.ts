@@ -185,6 +185,17 @@ describe('whyRebuild on a real tree', () => {
     assert.deepEqual(why({ command: 'cc' }).reasons, [{ kind: 'changed-configs', configs: ['CONFIG_PREEMPT_COUNT'] }]);
   });
 
+  test("objtool's `X: $(wildcard objtool)` line: a newer objtool rebuilds X, a missing one is no prerequisite", () => {
+    const cmd = join(build, 'init/.main.o.cmd');
+    const withObjtool = `${cmdText({ target: 'init/main.o', command: COMMAND, source: '../init/main.c', deps: ['../include/linux/kernel.h'] })}\ninit/main.o: $(wildcard ./tools/objtool/objtool)\n`;
+    write(cmd, withObjtool, T0 + 100);
+    write(join(build, 'tools/objtool/objtool'), 'ELF', T0 + 200);
+    const r = agreeWithMake(COMMAND);
+    assert.deepEqual(r.reasons, [{ kind: 'newer-prerequisites', paths: [join(build, 'tools/objtool/objtool')] }]);
+    rmSync(join(build, 'tools/objtool/objtool'));
+    assert.deepEqual(agreeWithMake(COMMAND).reasons, []);
+  });
+
   test('several reasons at once, in Kbuild order', () => {
     touch(join(root, 'include/linux/kernel.h'), T0 + 200);
     touch(join(build, 'include/config/SMP'), T0 + 200);
