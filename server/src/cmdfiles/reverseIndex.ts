@@ -34,6 +34,29 @@ export function unlinkObject(store: CmdStore, obj: CmdObject): void {
   for (let i = 0; i < obj.configs.length; i++) unlink(store.configUsers, obj.configs[i], obj.target);
 }
 
+function pathKeys(obj: CmdObject): Set<number> {
+  const keys = new Set<number>(obj.deps);
+  if (obj.source !== undefined) keys.add(obj.source);
+  for (const id of obj.optionalPrereqs) keys.add(id);
+  return keys;
+}
+
+function relinkKeys(index: ReverseIndex, args: { before: Set<number>; after: Set<number>; target: number }): void {
+  for (const k of args.before) if (!args.after.has(k)) unlink(index, k, args.target);
+  for (const k of args.after) {
+    if (args.before.has(k)) continue;
+    const list = index[k];
+    if (!list) index[k] = [args.target];
+    else if (!list.includes(args.target)) list.push(args.target);
+  }
+}
+
+/** Replaces `old` by `now`, the same target read again: only the keys gained or lost are linked or unlinked. */
+export function relinkObject(store: CmdStore, old: CmdObject, now: CmdObject): void {
+  relinkKeys(store.dependents, { before: pathKeys(old), after: pathKeys(now), target: now.target });
+  relinkKeys(store.configUsers, { before: new Set(old.configs), after: new Set(now.configs), target: now.target });
+}
+
 /**
  * Fills `index` from every object's keys (`source`, `deps` and
  * `optionalPrereqs` when `withSource`, else `configs`): counted first, so each list is allocated once at

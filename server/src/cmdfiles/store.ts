@@ -5,7 +5,7 @@ import type { Host } from '../eval/host';
 import { createEntryCache, readObject, releaseTexts } from './entries';
 import { absolutePath } from './intern';
 import { cmdFileOf, resolvePath } from './paths';
-import { linkObject, unlinkObject } from './reverseIndex';
+import { linkObject, relinkObject, unlinkObject } from './reverseIndex';
 import type { CmdObject, CmdStore } from './types';
 
 export type { CmdObject, CmdStore, InternTable, ReverseIndex } from './types';
@@ -42,6 +42,13 @@ export function removeCmdFile(store: CmdStore, cmdFile: string): boolean {
   return true;
 }
 
+/** The object `cmdFile` describes, when the store holds that file's version of it. */
+function ownObject(store: CmdStore, cmdFile: string): CmdObject | undefined {
+  const target = store.byCmdFile.get(cmdFile);
+  const obj = target === undefined || target < 0 ? undefined : store.objects.get(target);
+  return obj?.cmdFile === cmdFile ? obj : undefined;
+}
+
 /**
  * Reads `text` as the content of `cmdFile`, replacing what that file gave
  * before. Returns the object, or undefined when the file names no target.
@@ -49,23 +56,34 @@ export function removeCmdFile(store: CmdStore, cmdFile: string): boolean {
 export function addCmdText(args: { store: CmdStore; cmdFile: string; text: string }): CmdObject | undefined {
   const { store } = args;
   const path = absolutePath(store, args.cmdFile);
-  removeCmdFile(store, path);
+  const old = store.indexed ? ownObject(store, path) : undefined;
   const { obj, diagnostics } = readObject(store, { text: args.text, cmdFile: path });
   // A bulk load (indexed false) releases the texts once, at its end.
   if (store.indexed) releaseTexts(store.entries);
-  store.byCmdFile.set(path, obj ? obj.target : -1);
   if (obj) {
     const expected = cmdFileOf(store.paths.names[obj.target]);
     if (expected !== path) {
       diagnostics.push({ line: 1, severity: 'warning', message: `target '${store.paths.names[obj.target]}' belongs in ${expected}` });
     }
-    const previous = store.objects.get(obj.target);
-    if (previous) {
-      diagnostics.push({ line: 1, severity: 'warning', message: `target also described by ${previous.cmdFile}; this file wins` });
-      removeCmdFile(store, previous.cmdFile);
-    }
+  }
+  if (old && obj && old.target === obj.target) {
+    // A rebuild rewrote the file: mostly the same deps, and only the ones
+    // gained or lost touch the reverse indexes (their lists are long).
     store.objects.set(obj.target, obj);
-    if (store.indexed) linkObject(store, obj);
+    relinkObject(store, old, obj);
+    store.diagnostics.delete(path);
+  } else {
+    removeCmdFile(store, path);
+    store.byCmdFile.set(path, obj ? obj.target : -1);
+    if (obj) {
+      const previous = store.objects.get(obj.target);
+      if (previous) {
+        diagnostics.push({ line: 1, severity: 'warning', message: `target also described by ${previous.cmdFile}; this file wins` });
+        removeCmdFile(store, previous.cmdFile);
+      }
+      store.objects.set(obj.target, obj);
+      if (store.indexed) linkObject(store, obj);
+    }
   }
   if (diagnostics.length > 0) store.diagnostics.set(path, diagnostics);
   return obj;
