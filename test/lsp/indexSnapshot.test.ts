@@ -2,7 +2,7 @@
 // workspace a run without one gives, whatever changed in between; unchanged
 // trees are not read again; entries changed just before a run are not kept.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,27 @@ describe('index snapshot', () => {
     const kept = loadSnapshot(place);
     assert.ok(kept && kept.files.size > 0);
     assert.ok(!kept.files.has(join(root, 'a/Makefile')) && kept.files.has(join(root, 'b/Kbuild')));
+  });
+
+  test('snapshots neither written nor used for 30 days are deleted when one is written', async () => {
+    const { place, run, root } = await setup();
+    const dir = join(place.file, '..');
+    mkdirSync(dir, { recursive: true });
+    const day = 24 * 3600;
+    const aged = (name: string, days: number) => {
+      writeFileSync(join(dir, name), 'x');
+      utimesSync(join(dir, name), Date.now() / 1000 - days * day, Date.now() / 1000 - days * day);
+      return join(dir, name);
+    };
+    const old = aged('old.v8', 40);
+    const recent = aged('recent.v8', 20);
+    age(root);
+    await run();
+    assert.ok(!existsSync(old) && existsSync(recent) && existsSync(place.file));
+    // A run that only used this folder's snapshot marks it as used.
+    utimesSync(place.file, Date.now() / 1000 - 20 * day, Date.now() / 1000 - 20 * day);
+    assert.equal((await run()).saved, false);
+    assert.ok(Date.now() - statSync(place.file).mtimeMs < 60_000);
   });
 
   test('a damaged snapshot, or one for another filter, is not used', async () => {

@@ -11,7 +11,7 @@
 // running script's size and mtime: a new build of the server starts over),
 // the same root and the same ignore filter.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { StringTable, type EncodedOccurrences } from '../workspace/encoded';
@@ -20,6 +20,8 @@ import { classifyListing, type DirListing, type IgnoreFilter } from './discovery
 
 const FORMAT = 1;
 const RACY_MS = 2000;
+/** Snapshots of folders not opened for this long are deleted when another is written. */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
 
 export interface SnapshotPlace {
   file: string;
@@ -154,8 +156,35 @@ export function saveSnapshot(place: SnapshotPlace, run: { startedAt: number; lis
     // Kept only if the file still has the size of the text read (a cheap check that it is the same text).
     if (fresh(st) && st.size === Buffer.byteLength(f.text)) data.files.push([f.path, st.size, st.mtimeMs, f.text, encodeFile(f, table)]);
   }
-  mkdirSync(join(place.file, '..'), { recursive: true });
+  const dir = join(place.file, '..');
+  mkdirSync(dir, { recursive: true });
   const temporary = `${place.file}.${process.pid}.tmp`;
   writeFileSync(temporary, serialize(data));
   renameSync(temporary, place.file);
+  pruneUnused(dir);
+}
+
+/** A run that used the snapshot as it was: its mtime says it is in use (see pruneUnused). */
+export function markUsed(place: SnapshotPlace): void {
+  try {
+    const now = new Date();
+    utimesSync(place.file, now, now);
+  } catch {
+    // Gone meanwhile: the next run starts over.
+  }
+}
+
+/** Every folder ever opened leaves a snapshot: those neither written nor used (markUsed) for UNUSED_MS go. */
+function pruneUnused(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = statOf(path);
+    if (st && Date.now() - st.mtimeMs > UNUSED_MS) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Another server may have removed it first.
+      }
+    }
+  }
 }

@@ -15,7 +15,7 @@ import { INDEX_STATE_NOTIFICATION, type IndexStateParams } from '../protocol/req
 import { addFile, createWorkspace, prepareFile, restoredFile, setFileText, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { uriToPath } from './conversions';
 import { createIgnoreFilter, walkMakeFiles, type DirListing, type IgnoreFilter } from './discovery';
-import { keptFile, loadSnapshot, saveSnapshot, snapshotPlace, walkWithSnapshot, type IndexSnapshot, type SnapshotPlace } from './indexSnapshot';
+import { keptFile, loadSnapshot, markUsed, saveSnapshot, snapshotPlace, walkWithSnapshot, type IndexSnapshot, type SnapshotPlace } from './indexSnapshot';
 import { beginProgress } from './progress';
 import { isMakeDocument } from './documents';
 import { isUnder, openPaths, type Folder, type ServerState } from './state';
@@ -64,6 +64,7 @@ export async function indexTree(options: TreeIndexOptions): Promise<number> {
   const snapshot = options.snapshot && loadSnapshot(options.snapshot);
   const run = snapshot ? await restoreTree(options, snapshot) : await walkAndParse(options);
   const place = options.snapshot;
+  if (place && !run.changed) markUsed(place);
   if (place && run.changed) {
     setImmediate(() => {
       if (options.stopped?.()) return;
