@@ -53,36 +53,30 @@ export async function benchIndex(): Promise<BenchRow[]> {
     }),
   );
 
-  // Ours: what the server does when it indexes a folder (lsp/indexing.ts):
-  // walk, read, parse, occurrences, name indexes, from a cold parse cache and
-  // no snapshot; then writes the snapshot a restart starts from.
-  const storage = mkdtempSync(join(tmpdir(), 'kbuild-bench-index-'));
-  const isIgnored = await createIgnoreFilter({ root: src, exclude: KERNEL_EXCLUDE });
-  const place = snapshotPlace(storage, src, isIgnored);
-  let saveMs = Number.NaN;
+  // Ours: what the server does when it indexes a folder (lsp/indexing.ts:
+  // walk, read, parse, occurrences, name indexes), each start in a process of
+  // its own as a server's is. A first opening (no snapshot: it writes one),
+  // three times with empty storage; then restarts from the last one's.
+  const run = (storage: string) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'indexRun.ts'), src, storage, JSON.stringify(KERNEL_EXCLUDE)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`index run failed: ${r.stderr.slice(0, 300)}`);
+    const out = JSON.parse(r.stdout) as { ms: number; indexed: number; saveMs?: number; rssMb: number };
+    if (out.indexed !== files.length) throw new Error(`indexed ${out.indexed} files, discovered ${files.length}`);
+    return out;
+  };
+  const best = <T extends { ms: number }>(runs: T[]): T => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const storages = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'kbuild-bench-index-')));
+  const first = best(storages.map(run));
+  const place = snapshotPlace(storages[2], src, await createIgnoreFilter({ root: src, exclude: KERNEL_EXCLUDE }));
+  const snapshotMb = place ? statSync(place.file).size / 1e6 : 0;
+  const restart = best([0, 1, 2].map(() => run(storages[2])));
+  storages.forEach((d) => rmSync(d, { recursive: true, force: true }));
+
+  // The same index in this process, for the definition latencies below.
   const t2 = performance.now();
   const ws = createWorkspace({ root: src });
-  const indexed = await indexTree({
-    ws,
-    root: src,
-    isIgnored,
-    snapshot: place,
-    onSnapshotSaved: (ms) => (saveMs = ms),
-  });
-  const oursMs = performance.now() - t2;
-  if (indexed !== files.length) throw new Error(`indexed ${indexed} files, discovered ${files.length}`);
-  for (let waited = 0; Number.isNaN(saveMs) && waited < 600; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
-  const snapshotMb = place ? statSync(place.file).size / 1e6 : 0;
-
-  // A restart: a fresh process indexing the same tree with that snapshot (best of 3).
-  const restarts = [0, 1, 2].map(() => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'indexRestart.ts'), src, storage, JSON.stringify(KERNEL_EXCLUDE)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`restart failed: ${r.stderr.slice(0, 300)}`);
-    return JSON.parse(r.stdout) as { ms: number; files: number; indexed: number; rewritten: boolean; rssMb: number };
-  });
-  rmSync(storage, { recursive: true, force: true });
-  const restart = restarts.reduce((a, b) => (b.ms < a.ms ? b : a));
-  if (restart.indexed !== files.length) throw new Error(`restart indexed ${restart.indexed} files, discovered ${files.length}`);
+  await indexTree({ ws, root: src, isIgnored: await createIgnoreFilter({ root: src, exclude: KERNEL_EXCLUDE }) });
+  const inProcessMs = performance.now() - t2;
 
   const top = join(src, 'Makefile');
   const entry = ws.files.get(top);
@@ -102,15 +96,15 @@ export async function benchIndex(): Promise<BenchRow[]> {
     { name: `files (tree-sitter-make leaves ERROR nodes in ${errorFiles})`, value: files.length, unit: 'files' },
     { name: 'discovery + read of every make file', value: readMs, unit: 'ms' },
     {
-      name: 'our full index as the server runs it on a first opening (lsp/indexing.ts indexTree: walk, read, parse, occurrences, name index; nothing kept)',
-      value: oursMs,
+      name: 'our full index as the server runs it on a first opening (lsp/indexing.ts indexTree in a new process: walk, read, parse, occurrences, name index; nothing kept; best of 3)',
+      value: first.ms,
       unit: 'ms',
       reference: { name: 'tree-sitter-make parse only', value: treeSitterMs },
       goal: '≤ 1/3 of reference',
-      met: oursMs <= treeSitterMs / 3,
+      met: first.ms <= treeSitterMs / 3,
     },
     {
-      name: `our full index as the server runs it on a restart (a new process; every directory and make file checked against the index snapshot, ${restart.rewritten ? 'some' : 'none'} read again; best of 3)`,
+      name: 'our full index as the server runs it on a restart (a new process; every directory and make file checked against the index snapshot, none changed; best of 3)',
       value: restart.ms,
       unit: 'ms',
       reference: { name: 'tree-sitter-make parse only', value: treeSitterMs },
@@ -118,8 +112,10 @@ export async function benchIndex(): Promise<BenchRow[]> {
       met: restart.ms <= treeSitterMs / 3,
     },
     { name: 'for scale: GNU find walking the same tree, no reading (best of 3)', value: findMs, unit: 'ms', reference: { name: 'tree-sitter-make parse only', value: treeSitterMs } },
-    { name: `writing the index snapshot after the first opening (${snapshotMb.toFixed(1)} MB; after the index is ready)`, value: saveMs, unit: 'ms' },
-    { name: 'peak RSS of the restarted process', value: restart.rssMb, unit: 'MB' },
+    { name: 'for scale: the first-opening index again in this process, after the discovery pass above (walk code and directory caches warm)', value: inProcessMs, unit: 'ms', reference: { name: 'tree-sitter-make parse only', value: treeSitterMs } },
+    { name: `writing the index snapshot after a first opening (${snapshotMb.toFixed(1)} MB; after the index is ready)`, value: first.saveMs ?? Number.NaN, unit: 'ms' },
+    { name: 'peak RSS of a first-opening process', value: first.rssMb, unit: 'MB' },
+    { name: 'peak RSS of a restarted process', value: restart.rssMb, unit: 'MB' },
     { name: `definition latency p50 on the top Makefile (${latencies.length} requests)`, value: percentile(latencies, 50), unit: 'ms' },
     { name: 'definition latency p95 on the top Makefile', value: percentile(latencies, 95), unit: 'ms', goal: 'p95 ≤ 5 ms', met: percentile(latencies, 95) <= 5 },
     { name: 'peak RSS of the bench process', value: rssMb, unit: 'MB' },

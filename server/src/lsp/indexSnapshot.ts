@@ -18,7 +18,7 @@ import { StringTable, type EncodedOccurrences } from '../workspace/encoded';
 import { encodeFile, type WorkspaceFile } from '../workspace/workspace';
 import { classifyListing, type DirListing, type IgnoreFilter } from './discovery';
 
-const FORMAT = 1;
+const FORMAT = 3;
 const RACY_MS = 2000;
 /** Snapshots of folders not opened for this long are deleted when another is written. */
 const UNUSED_MS = 30 * 24 * 3600 * 1000;
@@ -47,13 +47,29 @@ export interface IndexSnapshot {
   files: Map<string, KeptFile>;
 }
 
-/** What is written: plain arrays, strings and typed arrays (v8.serialize reads them back fastest). */
+/**
+ * What is written. v8.deserialize makes one object per array and string it
+ * reads, and the garbage collector then copies them: the files' texts are
+ * one string and their occurrences one Int32Array, each file a slice of
+ * both (positions in `numbers`).
+ */
 interface SnapshotData {
   key: string;
   strings: string[];
   dirs: Array<[rel: string, mtimeMs: number, subdirs: string[], makeFiles: string[]]>;
-  files: Array<[path: string, size: number, mtimeMs: number, text: string, occurrences: Int32Array]>;
+  paths: string[];
+  /** Per file: size, mtimeMs, text start and end (in `texts[0]` if positive, else `texts[1]`, negated), occurrences start and end. */
+  numbers: Float64Array;
+  /**
+   * Texts of one-byte characters only (nearly all), then the others: one
+   * character outside Latin-1 would make V8 store the whole string in two
+   * bytes a character.
+   */
+  texts: [narrow: string, wide: string];
+  occurrences: Int32Array;
 }
+
+const PER_FILE = 6;
 
 function codeIdentity(): string {
   const script = require.main?.filename ?? process.argv[1] ?? '';
@@ -80,11 +96,20 @@ export function loadSnapshot(place: SnapshotPlace): IndexSnapshot | undefined {
   } catch {
     return undefined;
   }
-  if (data?.key !== place.key || !Array.isArray(data.dirs) || !Array.isArray(data.files)) return undefined;
+  if (data?.key !== place.key || !Array.isArray(data.dirs) || !Array.isArray(data.paths)) return undefined;
   const dirs = new Map<string, KeptDir>();
   for (const [rel, mtimeMs, subdirs, makeFiles] of data.dirs) dirs.set(rel, { mtimeMs, subdirs, makeFiles });
   const files = new Map<string, KeptFile>();
-  for (const [path, size, mtimeMs, text, data_] of data.files) files.set(path, { size, mtimeMs, text, occurrences: { data: data_, strings: data.strings } });
+  const n = data.numbers;
+  data.paths.forEach((path, i) => {
+    const at = i * PER_FILE;
+    files.set(path, {
+      size: n[at],
+      mtimeMs: n[at + 1],
+      text: n[at + 3] > 0 ? data.texts[0].slice(n[at + 2], n[at + 3]) : data.texts[1].slice(-n[at + 2], -n[at + 3]),
+      occurrences: { data: data.occurrences.subarray(n[at + 4], n[at + 5]), strings: data.strings },
+    });
+  });
   return { dirs, files };
 }
 
@@ -146,16 +171,34 @@ export function keptFile(snapshot: IndexSnapshot, path: string): KeptFile | unde
 export function saveSnapshot(place: SnapshotPlace, run: { startedAt: number; listings: readonly DirListing[]; root: string; files: readonly WorkspaceFile[] }): void {
   const fresh = (st: Stats | undefined): st is Stats => st !== undefined && st.mtimeMs < run.startedAt - RACY_MS;
   const table = new StringTable();
-  const data: SnapshotData = { key: place.key, strings: table.strings, dirs: [], files: [] };
+  const dirs: SnapshotData['dirs'] = [];
   for (const l of run.listings) {
     const st = statOf(l.rel === '' ? run.root : join(run.root, l.rel));
-    if (fresh(st)) data.dirs.push([l.rel, st.mtimeMs, l.subdirs, l.makeFiles]);
+    if (fresh(st)) dirs.push([l.rel, st.mtimeMs, l.subdirs, l.makeFiles]);
   }
+  const paths: string[] = [];
+  const numbers: number[] = [];
+  const texts: [string[], string[]] = [[], []];
+  const textAt = [0, 0];
+  const encoded: Int32Array[] = [];
+  let occAt = 0;
   for (const f of run.files) {
     const st = statOf(f.path);
     // Kept only if the file still has the size of the text read (a cheap check that it is the same text).
-    if (fresh(st) && st.size === Buffer.byteLength(f.text)) data.files.push([f.path, st.size, st.mtimeMs, f.text, encodeFile(f, table)]);
+    if (!fresh(st) || st.size !== Buffer.byteLength(f.text)) continue;
+    const occurrences = encodeFile(f, table);
+    const wide = /[^\0-\xff]/.test(f.text) ? 1 : 0;
+    const sign = wide ? -1 : 1;
+    paths.push(f.path);
+    numbers.push(st.size, st.mtimeMs, sign * textAt[wide], sign * (textAt[wide] + f.text.length), occAt, occAt + occurrences.length);
+    texts[wide].push(f.text);
+    encoded.push(occurrences);
+    textAt[wide] += f.text.length;
+    occAt += occurrences.length;
   }
+  const occurrences = new Int32Array(occAt);
+  encoded.reduce((at, e) => (occurrences.set(e, at), at + e.length), 0);
+  const data: SnapshotData = { key: place.key, strings: table.strings, dirs, paths, numbers: Float64Array.from(numbers), texts: [texts[0].join(''), texts[1].join('')], occurrences };
   const dir = join(place.file, '..');
   mkdirSync(dir, { recursive: true });
   const temporary = `${place.file}.${process.pid}.tmp`;
