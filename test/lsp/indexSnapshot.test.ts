@@ -30,6 +30,9 @@ const tree: Record<string, string> = {
   'gone/Makefile': 'GONE = 1\n',
   'tools/perf/Build': 'perf-y += builtin.o\n',
   'ignored/Makefile': 'FOO = ignored\n',
+  // Kept apart in the snapshot: characters outside Latin-1, and Latin-1 ones.
+  'u/Makefile': '# naïve — ✓\nU := ü\n',
+  'v/Makefile': '# café\nV := é\n',
 };
 for (let i = 0; i < 40; i++) tree[`d${i % 4}/s${i}/Makefile`] = `V${i % 3} := ${i}\nt${i}: V${i % 3}\n`;
 
