@@ -2,7 +2,7 @@
 // paths (hover, CodeLens and the CLI format them).
 import type { CmdDiagnostic } from './parse';
 import { relativePath } from './paths';
-import { absolutePath, type CmdObject, type CmdStore, type ReverseIndex } from './store';
+import { absolutePath, reverseGet, type CmdObject, type CmdStore, type ReverseIndex } from './store';
 
 export interface ObjectInfo {
   target: string;
@@ -70,7 +70,7 @@ export function configsOf(store: CmdStore, path: string): string[] {
 }
 
 function targetsOf(store: CmdStore, index: ReverseIndex, key: number | undefined): string[] {
-  const list = key === undefined ? undefined : index[key];
+  const list = key === undefined ? undefined : reverseGet(index, key);
   return list ? names(store, list).sort() : [];
 }
 

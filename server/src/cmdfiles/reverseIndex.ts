@@ -1,22 +1,44 @@
-// The reverse indexes (file → objects, CONFIG → objects): linked object by
-// object under incremental updates, filled in one pass after a full load.
+// The reverse indexes (file → objects, CONFIG → objects): filled in one pass
+// after a full load, then changed key by key under incremental updates.
 import type { CmdObject, CmdStore, ReverseIndex } from './types';
 
+export function emptyReverseIndex(): ReverseIndex {
+  return { offsets: new Uint32Array(1), targets: new Uint32Array(0), changed: new Map() };
+}
+
+/** The targets of `key`, undefined when none. */
+export function reverseGet(index: ReverseIndex, key: number): ArrayLike<number> | undefined {
+  const own = index.changed.get(key);
+  if (own) return own.length > 0 ? own : undefined;
+  if (key + 1 >= index.offsets.length) return undefined;
+  const from = index.offsets[key];
+  const to = index.offsets[key + 1];
+  return to > from ? index.targets.subarray(from, to) : undefined;
+}
+
+/** The list of `key` as an array of its own, to change. */
+function ownList(index: ReverseIndex, key: number): number[] {
+  let list = index.changed.get(key);
+  if (!list) {
+    list = Array.from(reverseGet(index, key) ?? []);
+    index.changed.set(key, list);
+  }
+  return list;
+}
+
 function link(index: ReverseIndex, key: number, target: number): void {
-  const list = index[key];
-  if (!list) index[key] = [target];
+  const list = ownList(index, key);
   // One object's entries are linked in a row, so a repeat is always the last element.
-  else if (list[list.length - 1] !== target) list.push(target);
+  if (list[list.length - 1] !== target) list.push(target);
 }
 
 function unlink(index: ReverseIndex, key: number, target: number): void {
-  const list = index[key];
-  if (!list) return;
+  if (!index.changed.has(key) && reverseGet(index, key) === undefined) return;
+  const list = ownList(index, key);
   const i = list.indexOf(target);
   if (i < 0) return;
   list[i] = list[list.length - 1];
   list.pop();
-  if (list.length === 0) index[key] = undefined;
 }
 
 export function linkObject(store: CmdStore, obj: CmdObject): void {
@@ -45,9 +67,8 @@ function relinkKeys(index: ReverseIndex, args: { before: Set<number>; after: Set
   for (const k of args.before) if (!args.after.has(k)) unlink(index, k, args.target);
   for (const k of args.after) {
     if (args.before.has(k)) continue;
-    const list = index[k];
-    if (!list) index[k] = [args.target];
-    else if (!list.includes(args.target)) list.push(args.target);
+    const list = ownList(index, k);
+    if (!list.includes(args.target)) list.push(args.target);
   }
 }
 
@@ -57,69 +78,57 @@ export function relinkObject(store: CmdStore, old: CmdObject, now: CmdObject): v
   relinkKeys(store.configUsers, { before: new Set(old.configs), after: new Set(now.configs), target: now.target });
 }
 
-/**
- * Fills `index` from every object's keys (`source`, `deps` and
- * `optionalPrereqs` when `withSource`, else `configs`): counted first, so each list is allocated once at
- * its final size. A key repeated within one object counts once (`seen` holds
- * the last object that had it). Plain loops over typed arrays: this runs
- * twice per entry of the build.
- */
-function fill(store: CmdStore, args: { index: ReverseIndex; size: number; withSource: boolean }): void {
-  const { index, size, withSource } = args;
-  const objects = [...store.objects.values()];
-  const counts = new Uint32Array(size);
-  const seen = new Int32Array(size).fill(-1);
-  for (let o = 0; o < objects.length; o++) {
-    const obj = objects[o];
-    if (withSource && obj.source !== undefined && seen[obj.source] !== o) {
-      seen[obj.source] = o;
-      counts[obj.source]++;
+/** Calls `use(key)` once for each key of `obj` (`source`, `deps` and `optionalPrereqs` when `paths`, else `configs`). */
+function forEachKey(obj: CmdObject, paths: boolean, seen: Int32Array, o: number, use: (key: number) => void): void {
+  if (paths && obj.source !== undefined && seen[obj.source] !== o) {
+    seen[obj.source] = o;
+    use(obj.source);
+  }
+  const keys = paths ? obj.deps : obj.configs;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (seen[k] !== o) {
+      seen[k] = o;
+      use(k);
     }
-    const keys = withSource ? obj.deps : obj.configs;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
+  }
+  if (paths) {
+    for (const k of obj.optionalPrereqs) {
       if (seen[k] !== o) {
         seen[k] = o;
-        counts[k]++;
-      }
-    }
-    if (withSource) {
-      for (const k of obj.optionalPrereqs) {
-        if (seen[k] !== o) {
-          seen[k] = o;
-          counts[k]++;
-        }
+        use(k);
       }
     }
   }
-  index.length = 0;
-  for (let k = 0; k < size; k++) index.push(counts[k] > 0 ? new Array<number>(counts[k]) : undefined);
-  const used = counts.fill(0);
+}
+
+/**
+ * Fills `index` from every object's keys: counted first, then placed into
+ * one typed array. A key repeated within one object counts once (`seen`
+ * holds the last object that had it). Runs twice per entry of the build.
+ */
+function fill(store: CmdStore, args: { index: ReverseIndex; size: number; paths: boolean }): void {
+  const { index, size, paths } = args;
+  const objects = [...store.objects.values()];
+  const offsets = new Uint32Array(size + 1);
+  const seen = new Int32Array(size).fill(-1);
+  const count = (k: number): void => {
+    offsets[k + 1]++;
+  };
+  for (let o = 0; o < objects.length; o++) forEachKey(objects[o], paths, seen, o, count);
+  for (let k = 0; k < size; k++) offsets[k + 1] += offsets[k];
+  const targets = new Uint32Array(offsets[size]);
+  const next = offsets.slice(0, size);
   seen.fill(-1);
   for (let o = 0; o < objects.length; o++) {
-    const obj = objects[o];
-    const target = obj.target;
-    if (withSource && obj.source !== undefined && seen[obj.source] !== o) {
-      seen[obj.source] = o;
-      (index[obj.source] as number[])[used[obj.source]++] = target;
-    }
-    const keys = withSource ? obj.deps : obj.configs;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (seen[k] !== o) {
-        seen[k] = o;
-        (index[k] as number[])[used[k]++] = target;
-      }
-    }
-    if (withSource) {
-      for (const k of obj.optionalPrereqs) {
-        if (seen[k] !== o) {
-          seen[k] = o;
-          (index[k] as number[])[used[k]++] = target;
-        }
-      }
-    }
+    const target = objects[o].target;
+    forEachKey(objects[o], paths, seen, o, (k) => {
+      targets[next[k]++] = target;
+    });
   }
+  index.offsets = offsets;
+  index.targets = targets;
+  index.changed.clear();
 }
 
 /**
@@ -127,7 +136,7 @@ function fill(store: CmdStore, args: { index: ReverseIndex; size: number; withSo
  * arrays: faster than linking file by file during a full load.
  */
 export function buildIndexes(store: CmdStore): void {
-  fill(store, { index: store.dependents, size: store.paths.names.length, withSource: true });
-  fill(store, { index: store.configUsers, size: store.configs.names.length, withSource: false });
+  fill(store, { index: store.dependents, size: store.paths.names.length, paths: true });
+  fill(store, { index: store.configUsers, size: store.configs.names.length, paths: false });
   store.indexed = true;
 }

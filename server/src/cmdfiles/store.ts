@@ -5,12 +5,12 @@ import type { Host } from '../eval/host';
 import { createEntryCache, readObject, releaseTexts } from './entries';
 import { absolutePath } from './intern';
 import { cmdFileOf, resolvePath } from './paths';
-import { linkObject, relinkObject, unlinkObject } from './reverseIndex';
+import { emptyReverseIndex, linkObject, relinkObject, unlinkObject } from './reverseIndex';
 import type { CmdObject, CmdStore } from './types';
 
 export type { CmdObject, CmdStore, InternTable, ReverseIndex } from './types';
 export { absolutePath } from './intern';
-export { buildIndexes } from './reverseIndex';
+export { buildIndexes, reverseGet } from './reverseIndex';
 
 export function createCmdStore(buildDir: string): CmdStore {
   return {
@@ -20,8 +20,8 @@ export function createCmdStore(buildDir: string): CmdStore {
     entries: createEntryCache(),
     objects: new Map(),
     byCmdFile: new Map(),
-    dependents: [],
-    configUsers: [],
+    dependents: emptyReverseIndex(),
+    configUsers: emptyReverseIndex(),
     diagnostics: new Map(),
     indexed: true,
   };

@@ -30,8 +30,18 @@ export interface InternTable {
   names: string[];
 }
 
-/** Reverse index: key id → target ids, without duplicates, in no particular order. */
-export type ReverseIndex = (number[] | undefined)[];
+/**
+ * Reverse index: key id → target ids, without duplicates, in no particular
+ * order. After a bulk load the lists sit in two typed arrays (the targets of
+ * key k at `targets[offsets[k] .. offsets[k + 1]]`): 4 bytes an entry and no
+ * array per key. A key changed since gets an array of its own in `changed`.
+ * Read it with reverseGet (reverseIndex.ts).
+ */
+export interface ReverseIndex {
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  changed: Map<number, number[]>;
+}
 
 /**
  * What the store knows about deps_ entries as written, so that a load reads
