@@ -13,6 +13,7 @@ import { indexTree } from '../server/src/lsp/indexing';
 import { snapshotPlace } from '../server/src/lsp/indexSnapshot';
 import { createWorkspace } from '../server/src/workspace/workspace';
 import { kernelMakeFiles, kernelSource } from '../test/helpers/kernel';
+import { bundleForBench } from './bundled';
 import type { BenchRow } from './types';
 
 /** The build dirs inside the corpus tree, as test/helpers/kernel.ts excludes them. */
@@ -55,10 +56,12 @@ export async function benchIndex(): Promise<BenchRow[]> {
 
   // Ours: what the server does when it indexes a folder (lsp/indexing.ts:
   // walk, read, parse, occurrences, name indexes), each start in a process of
-  // its own as a server's is. A first opening (no snapshot: it writes one),
+  // its own as a server's is, from the code bundled as the server ships
+  // (bench/bundled.ts). A first opening (no snapshot: it writes one),
   // three times with empty storage; then restarts from the last one's.
+  const script = bundleForBench(join(__dirname, 'indexRun.ts'));
   const run = (storage: string) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'indexRun.ts'), src, storage, JSON.stringify(KERNEL_EXCLUDE)], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [script, src, storage, JSON.stringify(KERNEL_EXCLUDE)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`index run failed: ${r.stderr.slice(0, 300)}`);
     const out = JSON.parse(r.stdout) as { ms: number; indexed: number; saveMs?: number; rssMb: number };
     if (out.indexed !== files.length) throw new Error(`indexed ${out.indexed} files, discovered ${files.length}`);

@@ -1,7 +1,7 @@
 // One server start on a tree, in a process of its own as a server is:
 // indexTree with the snapshot in STORAGE (none there: a first opening, which
 // writes it; else a restart from it). Prints the figures as JSON.
-// Run by bench/index.ts: node --import tsx bench/indexRun.ts ROOT STORAGE EXCLUDE_JSON
+// Run by bench/index.ts, bundled (bench/bundled.ts): node BUNDLE ROOT STORAGE EXCLUDE_JSON
 import { createIgnoreFilter } from '../server/src/lsp/discovery';
 import { indexTree } from '../server/src/lsp/indexing';
 import { snapshotPlace } from '../server/src/lsp/indexSnapshot';
