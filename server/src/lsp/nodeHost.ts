@@ -84,9 +84,11 @@ function readFileFast(path: string): string | undefined {
         readBuffer.copy(bigger, 0, 0, n);
         readBuffer = bigger;
       }
-      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
-      if (got === 0) break;
+      const room = readBuffer.length - n;
+      const got = readSync(fd, readBuffer, n, room, null);
       n += got;
+      // A regular file gives less than asked only at its end: no read just to be told 0.
+      if (got < room) break;
     }
     const bytes = readBuffer.subarray(0, n);
     return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
