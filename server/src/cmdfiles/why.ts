@@ -90,7 +90,6 @@ function checkFiles(args: { host: Host; paths: Iterable<string>; target: FileSta
     if (!st) out.missing.push(path);
     else if (st.mtimeMs > args.target.mtimeMs) out.newer.push({ path, mtimeMs: st.mtimeMs });
   }
-  out.newer.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
   return out;
 }
 
@@ -103,10 +102,9 @@ function prerequisitesOf(input: WhyInput, obj: CmdObject | undefined): Set<strin
   return paths;
 }
 
-/** `X: $(wildcard FILE)` prerequisites (objtool) newer than the target; a missing one is none ($(wildcard) drops it). */
-function newerOptional(input: WhyInput, obj: CmdObject | undefined, target: FileStat): Checked['newer'] {
-  const paths = (obj?.optionalPrereqs ?? []).map((id) => input.store.paths.names[id]);
-  return checkFiles({ host: input.host, paths, target }).newer;
+/** `X: $(wildcard FILE)` prerequisites (objtool's) that are not prerequisites anyway. */
+function optionalOnly(input: WhyInput, obj: CmdObject | undefined, prerequisites: Set<string>): string[] {
+  return (obj?.optionalPrereqs ?? []).map((id) => input.store.paths.names[id]).filter((p) => !prerequisites.has(p));
 }
 
 function changedConfigs(input: WhyInput, obj: CmdObject, target: FileStat): string[] {
@@ -130,9 +128,11 @@ export function whyRebuild(input: WhyInput): WhyResult {
   const targetStat = host.stat(target);
   if (!targetStat) return done([{ kind: 'target-missing' }]);
   const reasons: RebuildReason[] = [];
-  const files = checkFiles({ host, paths: prerequisitesOf(input, obj), target: targetStat });
-  const newer = [...files.newer, ...newerOptional(input, obj, targetStat).filter((n) => !files.newer.some((f) => f.path === n.path))];
-  newer.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+  const prerequisites = prerequisitesOf(input, obj);
+  const files = checkFiles({ host, paths: prerequisites, target: targetStat });
+  // An optional prerequisite counts when newer; a missing one is none ($(wildcard) drops it).
+  const optional = checkFiles({ host, paths: optionalOnly(input, obj, prerequisites), target: targetStat });
+  const newer = [...files.newer, ...optional.newer].sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
   if (newer.length > 0) reasons.push({ kind: 'newer-prerequisites', paths: newer.map((n) => n.path) });
   const configs = obj ? changedConfigs(input, obj, targetStat) : [];
   if (configs.length > 0) reasons.push({ kind: 'changed-configs', configs });
