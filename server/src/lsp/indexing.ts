@@ -65,7 +65,7 @@ export async function indexTree(options: TreeIndexOptions): Promise<number> {
   const run = snapshot ? await restoreTree(options, snapshot) : await walkAndParse(options);
   const place = options.snapshot;
   if (place && !run.changed) markUsed(place);
-  if (place && run.changed) {
+  else if (place) {
     setImmediate(() => {
       if (options.stopped?.()) return;
       const t = performance.now();
