@@ -1,46 +1,67 @@
 // Reading one .cmd file into a CmdObject with interned ids. The deps_ lines
-// go through the store's EntryCache: first the lines predicted from the
-// previous entry (fixdep writes headers in a few orders, much the same in
-// every file: about nine lines in ten are predicted), checked a run at a
-// time against where those lines were last seen; then a hash lookup of the
-// entry, and only new entries are classified.
-import { detach, flatCopy, intern, internPath } from './intern';
+// go through the store's EntryCache. fixdep writes headers in much the same
+// order in every file, but leaves out the CONFIG lines an object listed
+// already, so the runs of lines shared with earlier files are short (seven
+// lines on average in an x86_64 defconfig build). The lines of the last
+// files read are kept as line starts and entry codes. At each line the
+// reader looks for a run that goes on from there in one of them: where the
+// last entry's successors were seen, the run it was copying (at the line
+// expected or a few further on), the run before the last slow line. A run
+// is told by where its lines' newlines fall, checked with one compare of
+// the whole stretch, and its codes copied. A line no run has is read the
+// slow way (a hash lookup of its entry) and points at where it was seen.
+import { detach, intern, internPath } from './intern';
 import { scanCmdFile, type CmdDiagnostic, type CmdEntrySink, type EntryText } from './parse';
 import { createRangeMap, rangeGet, rangeSet } from './rangeMap';
-import type { CmdObject, CmdStore, EntryCache } from './types';
+import type { CmdObject, CmdStore, EntryCache, SeenLines } from './types';
 
 const ENTRY_DEP = 0;
 const ENTRY_CONFIG = 1;
 const ENTRY_LEGACY_CONFIG = 2;
 
-/** Texts kept to check predicted lines against (a few MB at most while a load runs). */
+/** Files whose lines are kept to copy runs from (a few MB of text at most while a load runs). */
 const RECENT_TEXTS = 32;
 
-export function createEntryCache(): EntryCache {
-  const size = 4096;
-  const codes = (): Int32Array => new Int32Array(size).fill(-1);
-  return { codes: createRangeMap(), lines: [], next: codes(), previous: codes(), seenFile: codes(), seenAt: codes(), filesRead: 0, recent: new Array<string>(RECENT_TEXTS).fill('') };
+/**
+ * How many lines past the expected one a source is searched: a line missing
+ * here is mostly a CONFIG line this object listed under an earlier header.
+ */
+const SKIP_AHEAD = 8;
+
+function seenLines(): SeenLines {
+  return { text: '', starts: new Int32Array(1024), codes: new Int32Array(1024), n: 0 };
 }
 
-function grown(codes: Int32Array, size: number): Int32Array {
-  const out = new Int32Array(size).fill(-1);
+export function createEntryCache(): EntryCache {
+  return {
+    codes: createRangeMap(),
+    next: new Int32Array(4096).fill(-1),
+    previous: new Int32Array(4096).fill(-1),
+    seenFile: new Int32Array(4096).fill(-1),
+    seenLine: new Int32Array(4096),
+    filesRead: 0,
+    recent: Array.from({ length: RECENT_TEXTS }, seenLines),
+  };
+}
+
+function grown(codes: Int32Array, size: number, fill: number): Int32Array {
+  const out = new Int32Array(size).fill(fill);
   out.set(codes);
   return out;
 }
 
 /** Makes the per-code arrays long enough for `code`. */
 function ensureCode(cache: EntryCache, code: number): void {
-  if (code < cache.next.length) return;
-  const size = Math.max(cache.next.length * 2, code + 1);
-  cache.next = grown(cache.next, size);
-  cache.previous = grown(cache.previous, size);
-  cache.seenFile = grown(cache.seenFile, size);
-  cache.seenAt = grown(cache.seenAt, size);
+  if (code < cache.seenFile.length) return;
+  const size = Math.max(cache.seenFile.length * 2, code + 1);
+  cache.next = grown(cache.next, size, -1);
+  cache.previous = grown(cache.previous, size, -1);
+  cache.seenFile = grown(cache.seenFile, size, -1);
+  cache.seenLine = grown(cache.seenLine, size, 0);
 }
 
 function setNext(cache: EntryCache, args: { code: number; next: number }): void {
   const { code } = args;
-  ensureCode(cache, code);
   if (cache.next[code] === args.next) return;
   if (cache.next[code] >= 0) cache.previous[code] = cache.next[code];
   cache.next[code] = args.next;
@@ -79,16 +100,24 @@ function push(list: IdList, id: number): void {
 // synchronous, and a sink built per file made the callbacks polymorphic.
 const file = {
   store: undefined as unknown as CmdStore,
-  /** This file's number in the EntryCache's seenFile. */
+  /** This file's number (files are numbered as they are read). */
   number: 0,
+  /** This file's learned lines, kept for the files read after it. */
+  own: undefined as unknown as SeenLines,
   deps: { ids: new Uint32Array(1024), n: 0 } as IdList,
   configs: { ids: new Uint32Array(1024), n: 0 } as IdList,
   legacy: false,
-  /** Code of the last entry recorded, -1 at the start of the list. */
+  /** Code of the last entry recorded, and how many entries the current line gave. */
   last: -1,
-  /** Code of the entry before the current line, and how many entries the line gave. */
-  before: -1,
   onLine: 0,
+  /** Code of the entry before the line being read the slow way (-1: none). */
+  before: -1,
+  /** Where the next line is expected: line `srcLine` of file `srcFile` (-1: nowhere). */
+  srcFile: -1,
+  srcLine: 0,
+  /** The expectation before the last line read the slow way: that line may be one this file has and its source not. */
+  altFile: -1,
+  altLine: 0,
 };
 
 function record(code: number): void {
@@ -100,174 +129,179 @@ function record(code: number): void {
   file.onLine++;
 }
 
-/**
- * Whether `line` plausibly starts at text[at]: it ends there, and three of
- * its characters are the same (the middle, and two before the
- * extension of `  path.h \`, where paths differ most).
- */
-function looksLike(text: string, at: number, line: string): boolean {
-  const n = line.length;
-  const end = at + n;
-  return end <= text.length && text.charCodeAt(end - 1) === line.charCodeAt(n - 1)
-    && text.charCodeAt(end - 6) === line.charCodeAt(n - 6) && text.charCodeAt(end - 7) === line.charCodeAt(n - 7)
-    && text.charCodeAt(at + (n >> 1)) === line.charCodeAt(n >> 1);
+function grow(lines: SeenLines, n: number): void {
+  if (n + 2 <= lines.starts.length) return;
+  lines.starts = grown(lines.starts, (n + 2) * 2, 0);
+  lines.codes = grown(lines.codes, (n + 2) * 2, 0);
 }
 
-/** Line `code` is at text[at…] of the file being read (its content checked). */
-function seen(code: number, at: number): void {
+/**
+ * Keeps text[start, end) as this file's next line, with entry `code`. A line
+ * not kept (several entries, a diagnostic) between the last one and this
+ * one becomes a line with code -1, which no run copies.
+ */
+function keepLine(start: number, end: number, code: number): void {
+  const own = file.own;
+  let n = own.n;
+  grow(own, n + 1);
+  if (n === 0) own.starts[0] = start;
+  else if (own.starts[n] !== start) {
+    own.codes[n++] = -1;
+    own.starts[n] = start;
+  }
+  own.codes[n] = code;
+  own.starts[n + 1] = end;
+  own.n = n + 1;
   const { entries } = file.store;
   entries.seenFile[code] = file.number;
-  entries.seenAt[code] = at;
+  entries.seenLine[code] = n;
+}
+
+/**
+ * How many lines of `source` from line `i` on are in `text` at `at`; line i
+ * has the length of the line at `at`. Lines are first told by where their
+ * newline falls, then the whole run is compared at once; a run that
+ * differs is halved to find its longest prefix of whole lines that is there.
+ */
+function matchRun(text: string, at: number, source: SeenLines, i: number): number {
+  const { starts, codes, n } = source;
+  const shift = at - starts[i];
+  let j = i + 1;
+  while (j < n && codes[j] >= 0 && text.charCodeAt(starts[j + 1] + shift - 1) === 10) j++;
+  const from = starts[i];
+  const src = source.text;
+  if (text.substring(at, starts[j] + shift) === src.substring(from, starts[j])) return j - i;
+  // Lines [i, lo) are there; line hi - 1 at most is not.
+  let lo = i;
+  let hi = j - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (text.substring(at, starts[mid] + shift) === src.substring(from, starts[mid])) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo - i;
+}
+
+/** Makes room for `count` more ids. */
+function reserve(list: IdList, count: number): void {
+  if (list.n + count <= list.ids.length) return;
+  const bigger = new Uint32Array(Math.max(list.ids.length * 2, list.n + count));
+  bigger.set(list.ids);
+  list.ids = bigger;
+}
+
+/**
+ * Records lines [i, i + count) of `source`, found at text[at…], and keeps
+ * them as this file's next lines (as record and keepLine would, line by
+ * line: this is the loop a load spends its time in). Returns where they end.
+ */
+function copyRun(at: number, source: SeenLines, i: number, count: number): number {
+  // Read from these: the source may be this file's own lines, whose arrays grow below.
+  const { starts, codes } = source;
+  const shift = at - starts[i];
+  const end = starts[i + count] + shift;
+  const own = file.own;
+  let n = own.n;
+  grow(own, n + count + 1);
+  if (n === 0) own.starts[0] = at;
+  else if (own.starts[n] !== at) {
+    own.codes[n++] = -1;
+    own.starts[n] = at;
+  }
+  reserve(file.deps, count);
+  reserve(file.configs, count);
+  const { seenFile, seenLine } = file.store.entries;
+  const { number } = file;
+  const ownStarts = own.starts;
+  const ownCodes = own.codes;
+  const deps = file.deps.ids;
+  const configs = file.configs.ids;
+  let nDeps = file.deps.n;
+  let nConfigs = file.configs.n;
+  let legacy = false;
+  for (let j = i; j < i + count; j++, n++) {
+    const code = codes[j];
+    const kind = code & 3;
+    if (kind === ENTRY_DEP) deps[nDeps++] = code >> 2;
+    else {
+      configs[nConfigs++] = code >> 2;
+      legacy ||= kind === ENTRY_LEGACY_CONFIG;
+    }
+    ownCodes[n] = code;
+    ownStarts[n + 1] = starts[j + 1] + shift;
+    seenFile[code] = number;
+    seenLine[code] = n;
+  }
+  own.n = n;
+  file.deps.n = nDeps;
+  file.configs.n = nConfigs;
+  file.legacy ||= legacy;
+  file.last = codes[i + count - 1];
+  return end;
+}
+
+/** Copies the run at line `i` of file `f`'s lines, when it has one of `length` there; returns where it ends, or `at`. */
+function tryRun(text: string, at: number, length: number, f: number, i: number): number {
+  const source = file.store.entries.recent[f % RECENT_TEXTS];
+  if (i >= source.n || source.codes[i] < 0 || source.starts[i + 1] - source.starts[i] !== length) return at;
+  const count = matchRun(text, at, source, i);
+  if (count === 0) return at;
+  const end = copyRun(at, source, i, count);
+  file.srcFile = f;
+  file.srcLine = i + count;
+  file.altFile = -1;
+  return end;
+}
+
+/**
+ * Copies the run of lines at text[at…], from the first place that has it:
+ * the expected source from the expected line or a few further on, then
+ * where the last entry's latest and previous successors were seen, then
+ * the source expected before the last slow line. Returns where the run
+ * ends, or `at` when none matched.
+ */
+function followRun(text: string, at: number): number {
+  const { next, previous, seenFile, seenLine, filesRead } = file.store.entries;
+  const newline = text.indexOf('\n', at);
+  if (newline < 0) return at;
+  const length = newline + 1 - at;
+  const oldest = Math.max(0, filesRead - RECENT_TEXTS);
+  const code = file.last;
+  if (code >= 0 && code < next.length) {
+    for (let k = 0; k < 2; k++) {
+      const successor = k === 0 ? next[code] : previous[code];
+      if (successor < 0 || seenFile[successor] < oldest) continue;
+      const end = tryRun(text, at, length, seenFile[successor], seenLine[successor]);
+      if (end !== at) return end;
+    }
+  }
+  const f = file.srcFile;
+  if (f >= oldest) {
+    for (let i = file.srcLine; i <= file.srcLine + SKIP_AHEAD; i++) {
+      const end = tryRun(text, at, length, f, i);
+      if (end !== at) return end;
+    }
+  }
+  return file.altFile >= oldest ? tryRun(text, at, length, file.altFile, file.altLine) : at;
 }
 
 /**
  * Drops the texts kept, so that the store keeps no file text alive once a
- * load or an update is done: the numbers of the files read so far leave
- * the window of recent ones, and their lines are checked one by one.
+ * load or an update is done: the files read so far leave the window of
+ * recent ones, and the next file's lines are read one by one.
  */
 export function releaseTexts(cache: EntryCache): void {
-  cache.recent.fill('');
+  for (const lines of cache.recent) {
+    lines.text = '';
+    lines.n = 0;
+  }
   cache.filesRead += RECENT_TEXTS;
-}
-
-/** What predictRun recorded: the file's state before, and each line's code and end. */
-const run = {
-  deps: 0,
-  configs: 0,
-  legacy: false,
-  last: -1,
-  codes: new Int32Array(1024) as Int32Array,
-  ends: new Int32Array(1024) as Int32Array,
-  n: 0,
-};
-
-/**
- * Records the lines from `pos` on that look predicted: after each entry the
- * line of its latest successor, else of the one before (fixdep lists headers
- * in a few orders that alternate). Returns where it stopped; `run` holds
- * what it recorded, to be checked by linesThere.
- */
-function predictRun(text: string, pos: number): number {
-  const { lines, next, previous } = file.store.entries;
-  run.deps = file.deps.n;
-  run.configs = file.configs.n;
-  run.legacy = file.legacy;
-  run.last = file.last;
-  let at = pos;
-  let n = 0;
-  for (let last = file.last; last >= 0 && last < next.length; last = file.last) {
-    let code = next[last];
-    if (code < 0 || !looksLike(text, at, lines[code] as string)) {
-      code = previous[last];
-      if (code < 0 || !looksLike(text, at, lines[code] as string)) break;
-    }
-    record(code);
-    at += (lines[code] as string).length;
-    if (n === run.codes.length) {
-      run.codes = grown(run.codes, n * 2);
-      run.ends = grown(run.ends, n * 2);
-    }
-    run.codes[n] = code;
-    run.ends[n++] = at;
-  }
-  run.n = n;
-  return at;
-}
-
-/** The one line at text[at…] after the last entry recorded, by a full compare; returns its end, or `at`. */
-function exactStep(text: string, at: number): number {
-  const { lines, next, previous } = file.store.entries;
-  const last = file.last;
-  if (last < 0 || last >= next.length) return at;
-  let code = next[last];
-  if (code < 0 || text.substring(at, at + (lines[code] as string).length) !== lines[code]) {
-    code = previous[last];
-    if (code < 0 || text.substring(at, at + (lines[code] as string).length) !== lines[code]) return at;
-  }
-  record(code);
-  seen(code, at);
-  return at + (lines[code] as string).length;
-}
-
-/**
- * How many of the run's first lines are there. Lines last seen one after
- * the other in one text are compared with that stretch of it at once, a
- * compare of two slices: no string is built (concatenating the predicted
- * lines and flattening them for the compare was a quarter of a load). A
- * stretch that differs is halved to find its longest prefix of whole lines
- * that is there. The same result as comparing every line.
- */
-function linesThere(text: string, pos: number): number {
-  const { seenFile, seenAt, recent, lines, filesRead } = file.store.entries;
-  const { codes, ends, n } = run;
-  const oldest = Math.max(0, filesRead - RECENT_TEXTS);
-  for (let i = 0; i < n; ) {
-    const from = i === 0 ? pos : ends[i - 1];
-    const source = seenFile[codes[i]];
-    let j = i + 1;
-    // A line whose file is no longer kept is compared with itself.
-    let other = lines[codes[i]] as string;
-    // Where the stretch was seen, relative to where it is now.
-    let shift = -from;
-    if (source >= oldest) {
-      other = recent[source % RECENT_TEXTS];
-      shift = seenAt[codes[i]] - from;
-      while (j < n && seenFile[codes[j]] === source && seenAt[codes[j]] === ends[j - 1] + shift) j++;
-    }
-    if (text.substring(from, ends[j - 1]) !== other.substring(from + shift, ends[j - 1] + shift)) {
-      // Lines [i, lo) are there; line j - 1 at most is not.
-      let lo = i;
-      let hi = j - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (text.substring(from, ends[mid - 1]) === other.substring(from + shift, ends[mid - 1] + shift)) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    }
-    i = j;
-  }
-  return n;
-}
-
-/** Notes where the run's first `count` lines (checked) are, for the next file's runs. */
-function runSeen(pos: number, count: number): void {
-  const { ends, codes } = run;
-  for (let i = 0; i < count; i++) seen(codes[i], i === 0 ? pos : ends[i - 1]);
-}
-
-/**
- * A run that looked right but was not: takes back what it recorded, keeps
- * its first `count` lines (those that are there), and returns where they end.
- */
-function keepPrefix(pos: number, count: number): number {
-  file.deps.n = run.deps;
-  file.configs.n = run.configs;
-  file.legacy = run.legacy;
-  file.last = run.last;
-  for (let i = 0; i < count; i++) record(run.codes[i]);
-  runSeen(pos, count);
-  return count > 0 ? run.ends[count - 1] : pos;
 }
 
 const sink: CmdEntrySink = {
   lines(text, pos) {
     let at = pos;
-    for (;;) {
-      const end = predictRun(text, at);
-      if (end === at) break;
-      // Few compares for the whole run: a compare per line cost more than the rest of the line's reading.
-      const there = linesThere(text, at);
-      if (there === run.n) {
-        runSeen(at, there);
-        at = end;
-        break;
-      }
-      at = keepPrefix(at, there);
-      const next = exactStep(text, at);
-      if (next === at) break;
-      at = next;
-    }
+    for (let next = followRun(text, at); next !== at; next = followRun(text, at)) at = next;
     file.before = file.last;
     file.onLine = 0;
     return at;
@@ -284,26 +318,33 @@ const sink: CmdEntrySink = {
     remember(file.store.entries, { written: entry.written, code });
     record(code);
   },
-  lineDone(text, start, end) {
-    // Only one-entry lines (all of fixdep's) are learned.
+  lineDone(_text, start, end) {
+    // Only one-entry lines (all of fixdep's) are kept.
     if (file.onLine !== 1) return;
     const { entries } = file.store;
-    if (entries.lines[file.last] === undefined) {
-      ensureCode(entries, file.last);
-      entries.lines[file.last] = flatCopy(text.slice(start, end));
-      seen(file.last, start);
-    }
-    if (file.before >= 0) setNext(entries, { code: file.before, next: file.last });
+    const code = file.last;
+    ensureCode(entries, code);
+    const seenIn = entries.seenFile[code];
+    const seenAt = entries.seenLine[code];
+    keepLine(start, end, code);
+    if (file.before >= 0) setNext(entries, { code: file.before, next: code });
+    file.altFile = file.srcFile;
+    file.altLine = file.srcLine;
+    file.srcFile = seenIn;
+    file.srcLine = seenAt + 1;
   },
 };
 
 export function readObject(store: CmdStore, args: { text: string; cmdFile: string }): { obj?: CmdObject; diagnostics: CmdDiagnostic[] } {
   file.store = store;
   file.number = store.entries.filesRead++;
-  store.entries.recent[file.number % RECENT_TEXTS] = args.text;
+  file.own = store.entries.recent[file.number % RECENT_TEXTS];
+  file.own.text = args.text;
+  file.own.n = 0;
   file.legacy = false;
   file.last = file.before = -1;
   file.onLine = 0;
+  file.srcFile = file.altFile = -1;
   file.deps.n = 0;
   file.configs.n = 0;
   const header = scanCmdFile(args.text, sink);

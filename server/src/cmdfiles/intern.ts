@@ -9,16 +9,6 @@ export function detach(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/**
- * A copy of `s` as one flat string of its own (detach gives a slice of a
- * copy). For the predicted lines, whose characters are read in the hot loop:
- * reading through a slice cost a tenth of a load. JSON.parse builds a
- * sequential string; the round trip is exact for every string.
- */
-export function flatCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
-
 export function intern(table: InternTable, name: string): number {
   let id = table.ids.get(name);
   if (id === undefined) {

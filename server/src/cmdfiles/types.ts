@@ -44,6 +44,18 @@ export interface ReverseIndex {
 }
 
 /**
+ * The deps_ lines of one file read recently: line k is
+ * text[starts[k], starts[k + 1]) with entry code codes[k] (-1: a line not
+ * kept, which no run copies), for k < n.
+ */
+export interface SeenLines {
+  text: string;
+  starts: Int32Array;
+  codes: Int32Array;
+  n: number;
+}
+
+/**
  * What the store knows about deps_ entries as written, so that a load reads
  * each occurrence without making strings. An entry's code is id × 4 + kind
  * (ENTRY_* in entries.ts).
@@ -51,24 +63,20 @@ export interface ReverseIndex {
 export interface EntryCache {
   /** Entry text (a path, or a whole `$(wildcard include/config/X)`) → code. */
   codes: RangeMap;
-  /** Code → the whole line fixdep writes for it (indent, entry, ` \`, newline). */
-  lines: (string | undefined)[];
-  /** Code → code of the entry that followed it last time (-1: none yet). */
+  /** Code → code of the entry that followed it on the last line read the slow way after it (-1: none yet). */
   next: Int32Array;
   /** Code → the code that followed it before `next` did (-1: none). */
   previous: Int32Array;
   /**
-   * Where each learned line was last seen whole: the number of the file
-   * (files are numbered as they are read), the offset in its text. Lines
-   * seen one after the other in one text are checked against it with one
-   * compare (entries.ts).
+   * Where each code's line was last seen whole: the number of the file
+   * (files are numbered as they are read) and the line in its SeenLines.
    */
   seenFile: Int32Array;
-  seenAt: Int32Array;
+  seenLine: Int32Array;
   /** Files read so far (the next file's number). */
   filesRead: number;
-  /** Texts of the last RECENT_TEXTS files read, file number n at n % RECENT_TEXTS; '' once released. */
-  recent: string[];
+  /** Lines of the last RECENT_TEXTS files read, file number f at f % RECENT_TEXTS; emptied once released. */
+  recent: SeenLines[];
 }
 
 export interface CmdStore {

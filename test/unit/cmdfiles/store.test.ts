@@ -247,7 +247,7 @@ describe('lines predicted from earlier files', () => {
     files[`${B}/.o42.o.cmd`] = cmdText({ target: 'o42.o', deps: [like('a'), like('b'), like('C'), like('d'), like('e'), like('F')] });
     updateCmdFile({ store, host: memoryHost(files), cmdFile: `${B}/.o42.o.cmd` });
     assert.deepEqual(depsOf(store, 'o42.o'), [like('a'), like('b'), like('C'), like('d'), like('e'), like('F')].map(abs));
-    assert.deepEqual(store.entries.recent, new Array(32).fill(''));
+    assert.ok(store.entries.recent.every((lines) => lines.text === '' && lines.n === 0));
   });
 });
 
