@@ -78,54 +78,48 @@ export function relinkObject(store: CmdStore, old: CmdObject, now: CmdObject): v
   relinkKeys(store.configUsers, { before: new Set(old.configs), after: new Set(now.configs), target: now.target });
 }
 
-/** Calls `use(key)` once for each key of `obj` (`source`, `deps` and `optionalPrereqs` when `paths`, else `configs`). */
-function forEachKey(obj: CmdObject, paths: boolean, seen: Int32Array, o: number, use: (key: number) => void): void {
-  if (paths && obj.source !== undefined && seen[obj.source] !== o) {
-    seen[obj.source] = o;
-    use(obj.source);
-  }
-  const keys = paths ? obj.deps : obj.configs;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (seen[k] !== o) {
-      seen[k] = o;
-      use(k);
-    }
-  }
-  if (paths) {
-    for (const k of obj.optionalPrereqs) {
-      if (seen[k] !== o) {
-        seen[k] = o;
-        use(k);
-      }
-    }
+// visit and passOverKeys take positional parameters on purpose: visit runs
+// once per entry of the build, and a callback per key (counting, then
+// placing) cost a fifth of the fill.
+
+/** Key `k` of object `o`, once per object (`seen` holds the last object that had it): counted, or its target placed. */
+function visit(seen: Int32Array, o: number, k: number, slots: Uint32Array, targets: Uint32Array | undefined, target: number): void {
+  if (seen[k] === o) return;
+  seen[k] = o;
+  if (targets) targets[slots[k]++] = target;
+  else slots[k + 1]++;
+}
+
+/**
+ * One pass over the keys of every object (`source`, `deps` and
+ * `optionalPrereqs` when `paths`, else `configs`): without `targets`,
+ * counts them into `slots[k + 1]`; with it, places each object's target at
+ * `targets[slots[k]++]`.
+ */
+function passOverKeys(objects: CmdObject[], paths: boolean, slots: Uint32Array, targets?: Uint32Array): void {
+  const seen = new Int32Array(slots.length).fill(-1);
+  for (let o = 0; o < objects.length; o++) {
+    const obj = objects[o];
+    const target = obj.target;
+    if (paths && obj.source !== undefined) visit(seen, o, obj.source, slots, targets, target);
+    const keys = paths ? obj.deps : obj.configs;
+    for (let i = 0; i < keys.length; i++) visit(seen, o, keys[i], slots, targets, target);
+    if (paths) for (const k of obj.optionalPrereqs) visit(seen, o, k, slots, targets, target);
   }
 }
 
 /**
  * Fills `index` from every object's keys: counted first, then placed into
- * one typed array. A key repeated within one object counts once (`seen`
- * holds the last object that had it). Runs twice per entry of the build.
+ * one typed array. A key repeated within one object counts once.
  */
 function fill(store: CmdStore, args: { index: ReverseIndex; size: number; paths: boolean }): void {
   const { index, size, paths } = args;
   const objects = [...store.objects.values()];
   const offsets = new Uint32Array(size + 1);
-  const seen = new Int32Array(size).fill(-1);
-  const count = (k: number): void => {
-    offsets[k + 1]++;
-  };
-  for (let o = 0; o < objects.length; o++) forEachKey(objects[o], paths, seen, o, count);
+  passOverKeys(objects, paths, offsets);
   for (let k = 0; k < size; k++) offsets[k + 1] += offsets[k];
   const targets = new Uint32Array(offsets[size]);
-  const next = offsets.slice(0, size);
-  seen.fill(-1);
-  for (let o = 0; o < objects.length; o++) {
-    const target = objects[o].target;
-    forEachKey(objects[o], paths, seen, o, (k) => {
-      targets[next[k]++] = target;
-    });
-  }
+  passOverKeys(objects, paths, offsets.slice(0, size + 1), targets);
   index.offsets = offsets;
   index.targets = targets;
   index.changed.clear();
