@@ -7,9 +7,10 @@
 // reader looks for a run that goes on from there in one of them: where the
 // last entry's successors were seen, the run it was copying (at the line
 // expected or a few further on), the run before the last slow line. A run
-// is told by where its lines' newlines fall, checked with one compare of
-// the whole stretch, and its codes copied. A line no run has is read the
-// slow way (a hash lookup of its entry) and points at where it was seen.
+// is told by where its lines' newlines fall and one character of each,
+// checked with one compare of the whole stretch, and its codes copied. A
+// line no run has is read the slow way (a hash lookup of its entry) and
+// points at where it was seen.
 import { detach, intern, internPath } from './intern';
 import { scanCmdFile, type CmdDiagnostic, type CmdEntrySink, type EntryText } from './parse';
 import { createRangeMap, rangeGet, rangeSet } from './rangeMap';
@@ -158,18 +159,25 @@ function keepLine(start: number, end: number, code: number): void {
 }
 
 /**
- * How many lines of `source` from line `i` on are in `text` at `at`; line i
- * has the length of the line at `at`. Lines are first told by where their
- * newline falls, then the whole run is compared at once; a run that
- * differs is halved to find its longest prefix of whole lines that is there.
+ * How many lines of `source` from line `i` on are in `text` at `at`. Lines
+ * are first told by where their newline falls and by their sixth character
+ * from the end (in `  dir/name.h \` and `$(wildcard include/config/NAME) \`,
+ * near the end of the name, where lines of one length differ most: without
+ * it a fifth of the runs failed their compare), then the whole run is
+ * compared at once; a run that differs is halved to find its longest
+ * prefix of whole lines that is there.
  */
 function matchRun(text: string, at: number, source: SeenLines, i: number): number {
   const { starts, codes, n } = source;
-  const shift = at - starts[i];
-  let j = i + 1;
-  while (j < n && codes[j] >= 0 && text.charCodeAt(starts[j + 1] + shift - 1) === 10) j++;
-  const from = starts[i];
   const src = source.text;
+  const shift = at - starts[i];
+  let j = i;
+  for (; j < n && codes[j] >= 0; j++) {
+    const end = starts[j + 1];
+    if (text.charCodeAt(end + shift - 1) !== 10 || text.charCodeAt(end + shift - 6) !== src.charCodeAt(end - 6)) break;
+  }
+  if (j === i) return 0;
+  const from = starts[i];
   if (text.substring(at, starts[j] + shift) === src.substring(from, starts[j])) return j - i;
   // Lines [i, lo) are there; line hi - 1 at most is not.
   let lo = i;
@@ -240,10 +248,10 @@ function copyRun(at: number, source: SeenLines, i: number, count: number): numbe
   return end;
 }
 
-/** Copies the run at line `i` of file `f`'s lines, when it has one of `length` there; returns where it ends, or `at`. */
-function tryRun(text: string, at: number, length: number, f: number, i: number): number {
+/** Copies the run at line `i` of file `f`'s lines, when there is one; returns where it ends, or `at`. */
+function tryRun(text: string, at: number, f: number, i: number): number {
   const source = file.store.entries.recent[f % RECENT_TEXTS];
-  if (i >= source.n || source.codes[i] < 0 || source.starts[i + 1] - source.starts[i] !== length) return at;
+  if (i >= source.n) return at;
   const count = matchRun(text, at, source, i);
   if (count === 0) return at;
   const end = copyRun(at, source, i, count);
@@ -262,27 +270,24 @@ function tryRun(text: string, at: number, length: number, f: number, i: number):
  */
 function followRun(text: string, at: number): number {
   const { next, previous, seenFile, seenLine, filesRead } = file.store.entries;
-  const newline = text.indexOf('\n', at);
-  if (newline < 0) return at;
-  const length = newline + 1 - at;
   const oldest = Math.max(0, filesRead - RECENT_TEXTS);
   const code = file.last;
   if (code >= 0 && code < next.length) {
     for (let k = 0; k < 2; k++) {
       const successor = k === 0 ? next[code] : previous[code];
       if (successor < 0 || seenFile[successor] < oldest) continue;
-      const end = tryRun(text, at, length, seenFile[successor], seenLine[successor]);
+      const end = tryRun(text, at, seenFile[successor], seenLine[successor]);
       if (end !== at) return end;
     }
   }
   const f = file.srcFile;
   if (f >= oldest) {
     for (let i = file.srcLine; i <= file.srcLine + SKIP_AHEAD; i++) {
-      const end = tryRun(text, at, length, f, i);
+      const end = tryRun(text, at, f, i);
       if (end !== at) return end;
     }
   }
-  return file.altFile >= oldest ? tryRun(text, at, length, file.altFile, file.altLine) : at;
+  return file.altFile >= oldest ? tryRun(text, at, file.altFile, file.altLine) : at;
 }
 
 /**
