@@ -1,8 +1,8 @@
 // One build's .cmd index figures for bench/cmdfiles.ts, in a process of its
 // own that runs the server's code bundled as the server ships it
-// (bench/bundled.ts), as the server is one: measured inside the bench's own
-// process (tsx, the test helpers and the other sections' modules loaded),
-// the same loads were 10-25 % slower. Prints the rows as JSON.
+// (bench/bundled.ts), as the server is a process of its own; nothing else
+// (tsx, the test helpers, the other sections) shares its heap. Prints the
+// rows as JSON.
 //   node BUNDLE LABEL BUILD_DIR SOURCE_DIR
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
