@@ -20,7 +20,11 @@ const ENTRY_DEP = 0;
 const ENTRY_CONFIG = 1;
 const ENTRY_LEGACY_CONFIG = 2;
 
-/** Files whose lines are kept to copy runs from (a few MB of text at most while a load runs). */
+/**
+ * Files whose lines (and texts) are kept to copy runs from: the last ones
+ * read, by a load or by updates (1–3 MB of text for a kernel build; a
+ * rebuild rewriting files one by one finds its runs there too).
+ */
 const RECENT_TEXTS = 32;
 
 /**
@@ -288,19 +292,6 @@ function followRun(text: string, at: number): number {
     }
   }
   return file.altFile >= oldest ? tryRun(text, at, file.altFile, file.altLine) : at;
-}
-
-/**
- * Drops the texts kept, so that the store keeps no file text alive once a
- * load or an update is done: the files read so far leave the window of
- * recent ones, and the next file's lines are read one by one.
- */
-export function releaseTexts(cache: EntryCache): void {
-  for (const lines of cache.recent) {
-    lines.text = '';
-    lines.n = 0;
-  }
-  cache.filesRead += RECENT_TEXTS;
 }
 
 const sink: CmdEntrySink = {

@@ -1,7 +1,6 @@
 // Discovery of `.*.cmd` files under a build dir and the full load.
 import type { Host } from '../eval/host';
 import { addCmdText, buildIndexes, createCmdStore, readCmdText, type CmdStore } from './store';
-import { releaseTexts } from './entries';
 import { resolvePath } from './paths';
 
 // The host lists names only, so telling files from directories costs a stat.
@@ -55,7 +54,6 @@ export function loadCmdStore(args: { host: Host; buildDir: string }): CmdStore {
     }
     addCmdText({ store, cmdFile: file, text });
   }
-  releaseTexts(store.entries);
   buildIndexes(store);
   return store;
 }

@@ -2,7 +2,7 @@
 // interned ids, with reverse indexes (file → objects, CONFIG → objects)
 // kept exact under per-file updates. Plain data plus functions.
 import type { Host } from '../eval/host';
-import { createEntryCache, readObject, releaseTexts } from './entries';
+import { createEntryCache, readObject } from './entries';
 import { absolutePath } from './intern';
 import { cmdFileOf, resolvePath } from './paths';
 import { emptyReverseIndex, linkObject, relinkObject, unlinkObject } from './reverseIndex';
@@ -58,8 +58,6 @@ export function addCmdText(args: { store: CmdStore; cmdFile: string; text: strin
   const path = absolutePath(store, args.cmdFile);
   const old = store.indexed ? ownObject(store, path) : undefined;
   const { obj, diagnostics } = readObject(store, { text: args.text, cmdFile: path });
-  // A bulk load (indexed false) releases the texts once, at its end.
-  if (store.indexed) releaseTexts(store.entries);
   if (obj) {
     const expected = cmdFileOf(store.paths.names[obj.target]);
     if (expected !== path) {

@@ -75,7 +75,7 @@ export interface EntryCache {
   seenLine: Int32Array;
   /** Files read so far (the next file's number). */
   filesRead: number;
-  /** Lines of the last RECENT_TEXTS files read, file number f at f % RECENT_TEXTS; emptied once released. */
+  /** Lines of the last RECENT_TEXTS files read, file number f at f % RECENT_TEXTS. */
   recent: SeenLines[];
 }
 
