@@ -286,7 +286,11 @@ function followRun(text: string, at: number): number {
   }
   const f = file.srcFile;
   if (f >= oldest) {
-    for (let i = file.srcLine; i <= file.srcLine + SKIP_AHEAD; i++) {
+    // Lines of another length are passed over without a look at the text.
+    const { starts, n } = file.store.entries.recent[f % RECENT_TEXTS];
+    const length = text.indexOf('\n', at) + 1 - at;
+    for (let i = file.srcLine; i < n && i <= file.srcLine + SKIP_AHEAD; i++) {
+      if (starts[i + 1] - starts[i] !== length) continue;
       const end = tryRun(text, at, f, i);
       if (end !== at) return end;
     }
