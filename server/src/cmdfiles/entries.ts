@@ -92,12 +92,16 @@ interface IdList {
   n: number;
 }
 
+/** Makes room for `count` more ids. */
+function reserve(list: IdList, count: number): void {
+  if (list.n + count <= list.ids.length) return;
+  const bigger = new Uint32Array(Math.max(list.ids.length * 2, list.n + count));
+  bigger.set(list.ids);
+  list.ids = bigger;
+}
+
 function push(list: IdList, id: number): void {
-  if (list.n === list.ids.length) {
-    const bigger = new Uint32Array(list.n * 2);
-    bigger.set(list.ids);
-    list.ids = bigger;
-  }
+  reserve(list, 1);
   list.ids[list.n++] = id;
 }
 
@@ -134,26 +138,33 @@ function record(code: number): void {
   file.onLine++;
 }
 
-function grow(lines: SeenLines, n: number): void {
-  if (n + 2 <= lines.starts.length) return;
-  lines.starts = grown(lines.starts, (n + 2) * 2, 0);
-  lines.codes = grown(lines.codes, (n + 2) * 2, 0);
-}
-
 /**
- * Keeps text[start, end) as this file's next line, with entry `code`. A line
- * not kept (several entries, a diagnostic) between the last one and this
- * one becomes a line with code -1, which no run copies.
+ * Where this file's next kept line, starting at `start`, goes, with room
+ * for `count` lines from there. A line not kept (several entries, a
+ * diagnostic) between the last one and this one becomes a line with code
+ * -1, which no run copies.
  */
-function keepLine(start: number, end: number, code: number): void {
+function nextLineSlot(start: number, count: number): number {
   const own = file.own;
   let n = own.n;
-  grow(own, n + 1);
+  if (n + count + 2 > own.starts.length) {
+    const size = (n + count + 2) * 2;
+    own.starts = grown(own.starts, size, 0);
+    own.codes = grown(own.codes, size, 0);
+  }
   if (n === 0) own.starts[0] = start;
   else if (own.starts[n] !== start) {
     own.codes[n++] = -1;
     own.starts[n] = start;
+    own.n = n;
   }
+  return n;
+}
+
+/** Keeps text[start, end) as this file's next line, with entry `code`. */
+function keepLine(start: number, end: number, code: number): void {
+  const own = file.own;
+  const n = nextLineSlot(start, 1);
   own.codes[n] = code;
   own.starts[n + 1] = end;
   own.n = n + 1;
@@ -194,14 +205,6 @@ function matchRun(text: string, at: number, source: SeenLines, i: number): numbe
   return lo - i;
 }
 
-/** Makes room for `count` more ids. */
-function reserve(list: IdList, count: number): void {
-  if (list.n + count <= list.ids.length) return;
-  const bigger = new Uint32Array(Math.max(list.ids.length * 2, list.n + count));
-  bigger.set(list.ids);
-  list.ids = bigger;
-}
-
 /**
  * Records lines [i, i + count) of `source`, found at text[at…], and keeps
  * them as this file's next lines (as record and keepLine would, line by
@@ -213,13 +216,7 @@ function copyRun(at: number, source: SeenLines, i: number, count: number): numbe
   const shift = at - starts[i];
   const end = starts[i + count] + shift;
   const own = file.own;
-  let n = own.n;
-  grow(own, n + count + 1);
-  if (n === 0) own.starts[0] = at;
-  else if (own.starts[n] !== at) {
-    own.codes[n++] = -1;
-    own.starts[n] = at;
-  }
+  let n = nextLineSlot(at, count);
   reserve(file.deps, count);
   reserve(file.configs, count);
   const { seenFile, seenLine } = file.store.entries;
