@@ -13,5 +13,6 @@ done
 # file came back with 169 of its 193 fixtures, twice in nine CI runs;
 # nodejs/node#54327 and others report the same). --test-timeout fails a hung
 # test; `timeout` fails a run that hangs after its tests (a leaked handle)
-# instead of letting it pass or hang CI.
+# instead of letting it pass or hang CI. LSP test files, where such a hang
+# was seen, end themselves 5 s after their last test (test/lsp/harness.ts).
 exec timeout --kill-after=30 2400 node --import tsx --test --test-concurrency=2 --test-timeout=600000 --test-reporter=spec "${files[@]}"

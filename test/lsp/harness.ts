@@ -20,6 +20,25 @@ import {
 } from 'vscode-languageserver/node';
 
 export const repoRoot = resolve(__dirname, '..', '..');
+
+/**
+ * A test file whose tests are all done must end. Twice in CI (of dozens of
+ * runs, never reproduced alone) an LSP test file's process stayed alive
+ * after its last test passed, with no server child left, until node:test's
+ * 10-minute file timeout failed the run. If the process is still there 5 s
+ * after the file's last hook, this says what keeps it alive and ends it
+ * once its output is flushed (an unref'd timer: a file that ends by itself
+ * never sees it). Only under the test runner: the bench imports this module.
+ */
+if (process.env.NODE_TEST_CONTEXT) {
+  const { after } = require('node:test') as typeof import('node:test');
+  after(() => {
+    setTimeout(() => {
+      process.stderr.write(`test file still running 5 s after its last test; alive: ${JSON.stringify(process.getActiveResourcesInfo())}; ending it\n`);
+      process.stdout.write('', () => process.exit());
+    }, 5000).unref();
+  });
+}
 const serverJs = join(repoRoot, 'dist', 'server.js');
 
 function newestMtime(dir: string): number {
