@@ -2,7 +2,7 @@
 // output, a path or `$(wildcard include/config/FOO)`. Lines the sink
 // predicts are skipped whole; the others are read entry by entry.
 import type { EntryText } from './parse';
-import { checkTarget, diag, endsWithContinuation, lastLine, lineEnd, splitAssignment, type State } from './scanState';
+import { checkTarget, diag, endsWithContinuation, foundBinary, lastLine, lineEnd, splitAssignment, type State } from './scanState';
 
 const WILDCARD = '$(wildcard ';
 const CONFIG_DIR = 'include/config/';
@@ -29,6 +29,7 @@ function readWildcard(s: State, written: EntryText): void {
 /** Entries of text[pos, end): paths and `$(wildcard …)` groups, separated by spaces as fixdep writes them. */
 export function readEntries(s: State, entries: EntryText): void {
   const { text, end } = entries;
+  if (text === s.reader.text && foundBinary(s.reader, entries.start, end)) return;
   let i = entries.start;
   while (i < end) {
     while (i < end && text.charCodeAt(i) === 32) i++;
@@ -79,6 +80,7 @@ export function readDeps(s: State, line: string): void {
     if (more) stop--;
     const diagnostics = s.header.diagnostics.length;
     readLine(s, { text, start: r.pos, end: stop });
+    if (r.binary) return;
     // A line that gave a diagnostic is not learned: predicted, it would give none.
     if (more && end < text.length && s.header.diagnostics.length === diagnostics) s.sink.lineDone(text, r.pos, end + 1);
     r.pos = end + 1;

@@ -127,7 +127,7 @@ function readDepfileRule(s: State, line: string, colon: number): void {
   for (;;) {
     const more = endsWithContinuation(current);
     readEntries(s, { text: r.text, start, end: r.lineStart + current.length - (more ? 1 : 0) });
-    if (!more) return;
+    if (!more || r.binary) return;
     const next = nextLine(r);
     if (next === undefined) return diag(s, { severity: 'error', message: 'file ends inside a dependency rule (truncated?)' });
     current = next;
@@ -172,11 +172,7 @@ export function scanCmdFile(text: string, sink: CmdEntrySink): CmdFileHeader {
     header.diagnostics.push({ line: 1, severity: 'error', message: 'empty .cmd file: make will see no saved command' });
     return header;
   }
-  if (text.includes('\0')) {
-    header.diagnostics.push({ line: 1, severity: 'error', message: 'binary data in .cmd file: not read' });
-    return header;
-  }
-  const s: State = { header, reader: { text, pos: 0, lineStart: 0, counted: { offset: 0, line: 1 } }, sink };
+  const s: State = { header, reader: { text, pos: 0, lineStart: 0, counted: { offset: 0, line: 1 }, binary: false }, sink };
   const seen: Seen = { targetRule: false, emptyRule: false, basicDeps: false };
   for (let line = nextLine(s.reader); line !== undefined; line = nextLine(s.reader)) {
     if (line === '') continue;
@@ -186,6 +182,8 @@ export function scanCmdFile(text: string, sink: CmdEntrySink): CmdFileHeader {
     else if (line.startsWith('deps_')) readDeps(s, line);
     else readOther(s, line, seen);
   }
+  // A NUL anywhere: nothing of the file is read, whatever came before it.
+  if (s.reader.binary) return { hasDeps: false, optionalPrereqs: [], diagnostics: [{ line: 1, severity: 'error', message: 'binary data in .cmd file: not read' }] };
   checkComplete(s, seen);
   return header;
 }

@@ -47,8 +47,14 @@ describe('reader: odd inputs', () => {
     check('\n\n  \n', expected);
   });
 
-  test('binary data is refused, not read', () => {
-    check('cmd_a.o := gcc\0\x01\x02\nsource_a.o := a.c\n', '\ndiagnostics:\n  1 error: binary data in .cmd file: not read\n');
+  test('binary data is refused, not read, wherever its first NUL is', () => {
+    const refused = '\ndiagnostics:\n  1 error: binary data in .cmd file: not read\n';
+    check('cmd_a.o := gcc\0\x01\x02\nsource_a.o := a.c\n', refused);
+    // In a continued command line, a deps_ entry, a CONFIG entry, the rules after the list.
+    check('cmd_a.o := gcc \\\n  -c\0 a.c\n', refused);
+    check('cmd_a.o := gcc\n\ndeps_a.o := \\\n  x.h \\\n  y\0.h \\\n\na.o: $(deps_a.o)\n\n$(deps_a.o):\n', refused);
+    check('cmd_a.o := gcc\n\ndeps_a.o := \\\n    $(wildcard include/config/A\0) \\\n\na.o: $(deps_a.o)\n', refused);
+    check('cmd_a.o := gcc\n\ndeps_a.o := \\\n  x.h \\\n\na.o: $(deps_a.o)\n\n$(deps_a.o):\0\n', refused);
   });
 
   test('a cmd_ line without := is an error, and nothing else is invented', () => {

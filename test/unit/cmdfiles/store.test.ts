@@ -53,6 +53,7 @@ function tree(): Record<string, string> {
 }
 
 const abs = (p: string): string => `${B}/${p}`;
+const resolvePathIn = (p: string): string => (p.startsWith('../') ? `${SRC}/${p.slice(3)}` : abs(p));
 
 describe('discovery', () => {
   test('finds hidden .cmd files at any depth, nothing else, not under source/', () => {
@@ -174,6 +175,19 @@ describe('odd files in a store', () => {
     assert.deepEqual(store.diagnostics.get(`${B}/init/.main.o.cmd`)?.map((d) => d.message), [
       `target '${B}/init/other.o' belongs in ${B}/init/.other.o.cmd`,
     ]);
+  });
+
+  test('a NUL in a line that earlier files make look copyable still refuses the file', () => {
+    const deps = ['../include/linux/a.h', '../include/linux/b.h', '../include/linux/c.h'];
+    const files = {
+      [`${B}/.a.o.cmd`]: cmdText({ target: 'a.o', deps }),
+      [`${B}/.b.o.cmd`]: cmdText({ target: 'b.o', deps: [deps[0], '../include/linux/\0.h', deps[2]] }),
+      [`${B}/.c.o.cmd`]: cmdText({ target: 'c.o', deps }),
+    };
+    const store = loadCmdStore({ host: memoryHost(files), buildDir: B });
+    assert.equal(objectInfo(store, 'b.o'), undefined);
+    assert.deepEqual(store.diagnostics.get(`${B}/.b.o.cmd`)?.map((d) => d.message), ['binary data in .cmd file: not read']);
+    assert.deepEqual(depsOf(store, 'c.o'), deps.map((d) => resolvePathIn(d)));
   });
 
   test('an empty or binary file is counted, gives a diagnostic and no object', () => {
