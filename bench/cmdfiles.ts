@@ -6,25 +6,18 @@
 // bench/cmdfilesRun.ts: the server's code, bundled as it ships
 // (bench/bundled.ts), in a process of its own. Runnable alone:
 //   node --import tsx bench/cmdfiles.ts
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { kernelSource, kernelTinyBuild } from '../test/helpers/kernel';
-import { bundleForBench } from './bundled';
+import { bundleForBench, runBundled } from './bundled';
 import { formatRows, type BenchRow } from './types';
-
-function measured(script: string, args: { label: string; build: string; src: string }): BenchRow[] {
-  const r = spawnSync(process.execPath, [script, args.label, args.build, args.src], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`${args.label}: bench/cmdfilesRun.ts failed: ${r.stderr.slice(0, 500)}`);
-  return JSON.parse(r.stdout) as BenchRow[];
-}
 
 export async function benchCmdfiles(): Promise<BenchRow[]> {
   const src = kernelSource();
   const script = bundleForBench(join(__dirname, 'cmdfilesRun.ts'));
-  const rows = measured(script, { label: 'tinyconfig', build: kernelTinyBuild(), src });
+  const rows = runBundled<BenchRow[]>(script, ['tinyconfig', kernelTinyBuild(), src]);
   const defconfig = join(src, 'build-defconfig');
-  if (existsSync(join(defconfig, '.build-ok'))) rows.push(...measured(script, { label: 'defconfig', build: defconfig, src }));
+  if (existsSync(join(defconfig, '.build-ok'))) rows.push(...runBundled<BenchRow[]>(script, ['defconfig', defconfig, src]));
   else rows.push({ name: `defconfig: not measured (no ${defconfig}/.build-ok; \`kernel.sh defconfig\` builds it)`, value: 0, unit: '' });
   return rows;
 }

@@ -2,7 +2,7 @@
 // the published tree-sitter-make grammar (same files, same run), on a first
 // opening (nothing kept) and on a restart (the index snapshot of the first);
 // definition latency on the top Makefile; peak RSS.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { indexTree } from '../server/src/lsp/indexing';
 import { snapshotPlace } from '../server/src/lsp/indexSnapshot';
 import { createWorkspace } from '../server/src/workspace/workspace';
 import { kernelMakeFiles, kernelSource } from '../test/helpers/kernel';
-import { bundleForBench } from './bundled';
+import { bundleForBench, runBundled } from './bundled';
 import type { BenchRow } from './types';
 
 /** The build dirs inside the corpus tree, as test/helpers/kernel.ts excludes them. */
@@ -61,9 +61,7 @@ export async function benchIndex(): Promise<BenchRow[]> {
   // three times with empty storage; then restarts from the last one's.
   const script = bundleForBench(join(__dirname, 'indexRun.ts'));
   const run = (storage: string) => {
-    const r = spawnSync(process.execPath, [script, src, storage, JSON.stringify(KERNEL_EXCLUDE)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`index run failed: ${r.stderr.slice(0, 300)}`);
-    const out = JSON.parse(r.stdout) as { ms: number; indexed: number; saveMs?: number; rssMb: number };
+    const out = runBundled<{ ms: number; indexed: number; saveMs?: number; rssMb: number }>(script, [src, storage, JSON.stringify(KERNEL_EXCLUDE)]);
     if (out.indexed !== files.length) throw new Error(`indexed ${out.indexed} files, discovered ${files.length}`);
     return out;
   };
