@@ -29,7 +29,7 @@ function readWildcard(s: State, written: EntryText): void {
 /** Entries of text[pos, end): paths and `$(wildcard …)` groups, separated by spaces as fixdep writes them. */
 export function readEntries(s: State, entries: EntryText): void {
   const { text, end } = entries;
-  if (text === s.reader.text && foundBinary(s.reader, entries.start, end)) return;
+  if (text === s.reader.text && foundBinary(s.reader, text.slice(entries.start, end))) return;
   let i = entries.start;
   while (i < end) {
     while (i < end && text.charCodeAt(i) === 32) i++;

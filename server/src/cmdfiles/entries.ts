@@ -264,8 +264,8 @@ function tryRun(text: string, at: number, f: number, i: number): number {
 
 /**
  * Copies the run of lines at text[at…], from the first place that has it:
- * the expected source from the expected line or a few further on, then
  * where the last entry's latest and previous successors were seen, then
+ * the expected source from the expected line or a few further on, then
  * the source expected before the last slow line. Returns where the run
  * ends, or `at` when none matched.
  */

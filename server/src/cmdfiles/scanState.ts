@@ -16,14 +16,14 @@ export interface Reader {
 }
 
 /**
- * Whether text[start, end) holds a NUL; if so the reader is marked binary
- * and put at the end. Every character a scan reads the slow way goes
- * through here (lines, new deps_ entries); lines copied from earlier files
- * or known entries equal text that did, so a whole-text search, 9 ms of a
- * defconfig load, is not needed.
+ * Whether `piece` (of the text being read) holds a NUL; if so the reader is
+ * marked binary and put at the end. Every character a scan reads the slow
+ * way goes through here (lines, new deps_ entries); lines copied from
+ * earlier files or known entries equal text that did, so a whole-text
+ * search, 9 ms of a defconfig load, is not needed.
  */
-export function foundBinary(r: Reader, start: number, end: number): boolean {
-  if (!r.text.slice(start, end).includes('\0')) return false;
+export function foundBinary(r: Reader, piece: string): boolean {
+  if (!piece.includes('\0')) return false;
   r.binary = true;
   r.pos = r.text.length;
   return true;
@@ -67,8 +67,8 @@ export function nextLine(r: Reader): string | undefined {
   if (r.pos >= r.text.length) return undefined;
   const end = lineEnd(r.text, r.pos);
   const stop = end > r.pos && r.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-  if (foundBinary(r, r.pos, stop)) return undefined;
   const line = r.text.slice(r.pos, stop);
+  if (foundBinary(r, line)) return undefined;
   r.lineStart = r.pos;
   r.pos = end + 1;
   return line;
